@@ -36,13 +36,12 @@ $(STAMP): requirements.lock pyproject.toml
 venv: $(STAMP)
 
 workspace: $(STAMP)
-	$(PY) -m crmlab.course.workspace work
+	$(BIN)/crmlab workspace work
 
 lab: workspace
 	$(BIN)/jupyter lab --notebook-dir=work --port=$(PORT) --ServerApp.root_dir=work
 
 test: $(STAMP)
-	$(PY) -m crmlab.course.testenv
 	$(BIN)/ruff check crmlab tests bench
 	$(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 

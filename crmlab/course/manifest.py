@@ -1,0 +1,84 @@
+"""The course manifest (``course.toml``): chapters, notebooks, assignments and point totals."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of the course (a notebook and, once written, an assignment)."""
+
+    number: int
+    slug: str
+    title_en: str
+    title_zh: str
+    minutes: int
+    status: str
+    notebook: str | None = None
+    assignment: str | None = None
+    points: float | None = None
+
+    @property
+    def name(self) -> str:
+        """``NN_slug``, e.g. ``05_abc``."""
+        return f"{self.number:02d}_{self.slug}"
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole manifest."""
+
+    root: Path
+    title_en: str
+    title_zh: str
+    index: str
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def assignments(self) -> list[str]:
+        return [c.assignment for c in self.chapters if c.assignment]
+
+    @property
+    def notebooks(self) -> list[str]:
+        return [c.notebook for c in self.chapters if c.notebook]
+
+    def chapter_of(self, assignment: str) -> Chapter:
+        for c in self.chapters:
+            if c.assignment == assignment:
+                return c
+        raise ValueError(f"no chapter has assignment {assignment!r}; assignments: {self.assignments}")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The course root: the nearest folder at or above ``start`` (default: cwd) with course.toml."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "course.toml").is_file():
+            return folder
+    raise FileNotFoundError(f"no course.toml in {here} or any folder above it; run from the course root")
+
+
+@cache
+def load_course(root: Path | None = None) -> Course:
+    """Read and check ``course.toml`` of the course at ``root`` (default: found from cwd).
+
+    Chapter names must follow ``NN_slug``; numbers are unique; an assignment is named like its
+    chapter.
+    """
+    root = find_root(root)
+    data = tomllib.loads((root / "course.toml").read_text(encoding="utf-8"))
+    course = data["course"]
+    chapters = tuple(Chapter(**entry) for entry in data["chapter"])
+    numbers = [c.number for c in chapters]
+    if len(set(numbers)) != len(numbers):
+        raise ValueError(f"course.toml: chapter numbers repeat: {numbers}")
+    for c in chapters:
+        if c.notebook and c.notebook != f"notebooks/{c.name}.ipynb":
+            raise ValueError(f"course.toml: chapter {c.number} notebook should be notebooks/{c.name}.ipynb")
+        if c.assignment and c.assignment != c.name:
+            raise ValueError(f"course.toml: chapter {c.number} assignment should be {c.name}")
+    return Course(root, course["title_en"], course["title_zh"], course["index"], chapters)

@@ -1,0 +1,99 @@
+"""Helpers for grading tests: a temporary course, submissions built from the release notebook."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parent.parent
+COURSE_FILES = ["course.toml", "nbgrader_config.py"]
+COURSE_DIRS = ["solutions", "keys", "exercises"]
+
+
+def make_course(tmp: Path, assignments: list[str] | None = None) -> Path:
+    """A copy of the course (manifest, config, solutions, keys, exercises) in ``tmp/course``."""
+    root = tmp / "course"
+    root.mkdir()
+    for name in COURSE_FILES:
+        shutil.copy2(REPO / name, root / name)
+    for folder in COURSE_DIRS:
+        src = REPO / folder
+        if assignments is None:
+            shutil.copytree(src, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        else:
+            (root / folder).mkdir()
+            for a in assignments:
+                for path in src.glob(f"{a}*"):
+                    if path.is_dir():
+                        shutil.copytree(path, root / folder / path.name)
+                    else:
+                        shutil.copy2(path, root / folder / path.name)
+    return root
+
+
+def crmlab(root: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run the real ``crmlab`` command line in ``root``."""
+    return subprocess.run(
+        [sys.executable, "-m", "crmlab", *args],
+        cwd=root, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+    )
+
+
+def release_notebook(root: Path, assignment: str) -> nbformat.NotebookNode:
+    return nbformat.read(root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
+
+
+def fill(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with the answer cells of the given questions replaced by code."""
+    out = nbformat.from_dict(nb)
+    found = set()
+    for cell in out.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        question = grade_id.removesuffix("-answer")
+        if grade_id.endswith("-answer") and question in answers:
+            cell.source = answers[question]
+            found.add(question)
+    missing = set(answers) - found
+    assert not missing, f"no answer cells for {missing}"
+    return out
+
+
+def solution_answers(root: Path, assignment: str) -> dict[str, str]:
+    """The solution's answer cells, as a student who got everything right would write them."""
+    nb = nbformat.read(root / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
+    answers = {}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("solution"):
+            lines = [ln for ln in cell.source.splitlines() if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln]
+            answers[meta["grade_id"].removesuffix("-answer")] = "\n".join(lines)
+    return answers
+
+
+def submit(root: Path, assignment: str, student: str, nb: nbformat.NotebookNode) -> Path:
+    folder = root / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{assignment}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def scores(root: Path, assignment: str) -> dict[str, float]:
+    """Auto-graded scores from the gradebook, by student."""
+    from crmlab.course.autograde import read_scores, submitted_students
+
+    return {r.student: r.score for r in read_scores(root, assignment, submitted_students(root, assignment)) if r.ok}
+
+
+def question_results(root: Path, assignment: str, student: str) -> dict[str, bool]:
+    """Pass/fail per auto-graded question, read from the autograded notebook."""
+    nb = nbformat.read(root / "autograded" / student / assignment / f"{assignment}.ipynb", as_version=4)
+    return {
+        c.metadata["crmlab"]["question"]: c.metadata["crmlab"]["passed"]
+        for c in nb.cells
+        if "crmlab" in c.get("metadata", {})
+    }
