@@ -9,6 +9,9 @@ BIN     := $(VENV)/bin
 PY      := $(BIN)/python
 STAMP   := $(VENV)/.crmlab-installed
 PORT    ?= 8888
+WORK    ?= work
+LAB_ARGS ?=
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS    ?= 2
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
@@ -36,17 +39,22 @@ $(STAMP): requirements.lock pyproject.toml
 venv: $(STAMP)
 
 workspace: $(STAMP)
-	$(BIN)/crmlab workspace work
+	$(BIN)/crmlab workspace $(WORK)
 
 lab: workspace
-	$(BIN)/jupyter lab --notebook-dir=work --port=$(PORT) --ServerApp.root_dir=work
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(WORK) --port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS)
+
+PYTEST  := $(PY) -m pytest -p no:cacheprovider
+NBVAL   := --nbval-current-env --nbval-cell-timeout=180
 
 test: $(STAMP)
 	$(BIN)/ruff check crmlab tests bench
-	$(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
+	$(PYTEST) -n $(JOBS) --dist loadfile tests crmlab
+	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow and not browser" -q -p no:cacheprovider
+	$(PYTEST) -q -m "not slow and not browser" tests crmlab
 
 lint: $(STAMP)
 	$(BIN)/ruff check crmlab tests bench

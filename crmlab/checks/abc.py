@@ -11,7 +11,7 @@ from typing import Any
 
 from crmlab.checks._core import QuestionChecks, Rule, choice_question
 
-LETTERS = set("abcdefghijklmnopqrst")
+LETTERS = {chr(c) for c in range(ord("a"), ord("t") + 1)}
 
 
 def _is_number(x: Any) -> bool:
@@ -133,6 +133,8 @@ def _run_classify(func: Any) -> list[str]:
     example = pd.Series([50.0, 30.0, 15.0, 5.0], index=list("wxyz"))
     original = example.copy()
     result = func(example, (0.7, 0.2, 0.1))
+    if result is None:
+        raise _Q7.fail("returns-none")
     if not example.equals(original):
         raise _Q7.fail("mutates")
     if not isinstance(result, pd.Series):
@@ -159,6 +161,8 @@ _Q7 = QuestionChecks(
     normalise=_run_classify,
 )
 _Q7.rules.extend([
+    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
+         lambda a: False),
     Rule("mutates", "your function changed the Series passed to it; work on a copy.", lambda a: False),
     Rule("series", "return a pandas Series of class labels.", lambda a: False),
     Rule("index", "return one label per customer, indexed like the input Series.", lambda a: False),

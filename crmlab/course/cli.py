@@ -65,6 +65,14 @@ def cmd_workspace(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sync_docs(args: argparse.Namespace) -> int:
+    from crmlab.course.manifest import sync_readme
+
+    changed = sync_readme(_course_root(args))
+    print("README.md chapter table " + ("updated" if changed else "already up to date"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crmlab", description="The crmlab course tools (run from the course root).")
     parser.add_argument("--root", help="course root (default: the folder with course.toml at or above the cwd)")
@@ -88,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("workspace", help="copy new notebooks and exercises into a personal workspace")
     p.add_argument("directory", nargs="?", default="work")
     p.set_defaults(func=cmd_workspace)
+    p = sub.add_parser("sync-docs", help="regenerate the README chapter table from course.toml")
+    p.set_defaults(func=cmd_sync_docs)
     return parser
 
 

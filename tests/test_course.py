@@ -1,0 +1,114 @@
+"""The course manifest, the release in exercises/ and the environment files agree with each other."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from crmlab.course.manifest import load_course
+from crmlab.course.release import find_leaks
+from tests.grading_helpers import REPO, crmlab, make_course
+
+COURSE = load_course(REPO)
+
+
+def nbgrader_points(path: Path) -> float:
+    nb = nbformat.read(path, as_version=4)
+    return sum(float(c.metadata.get("nbgrader", {}).get("points", 0)) for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
+
+
+def test_manifest_names_follow_the_layout():
+    assert [c.number for c in COURSE.chapters] == sorted(c.number for c in COURSE.chapters)
+    for chapter in COURSE.chapters:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+", chapter.name)
+        if chapter.notebook:
+            assert (REPO / chapter.notebook).is_file(), chapter.notebook
+        if chapter.assignment:
+            assert (REPO / "solutions" / chapter.assignment / f"{chapter.assignment}.ipynb").is_file()
+            assert (REPO / "exercises" / chapter.assignment / f"{chapter.assignment}.ipynb").is_file()
+            assert (REPO / "keys" / f"{chapter.assignment}.json").is_file()
+    assert (REPO / COURSE.index).is_file() or COURSE.index == "notebooks/index.ipynb"
+
+
+@pytest.mark.parametrize("assignment", COURSE.assignments)
+def test_point_totals_agree_with_nbgrader_metadata(assignment):
+    chapter = COURSE.chapter_of(assignment)
+    total = sum(nbgrader_points(p) for p in (REPO / "solutions" / assignment).glob("*.ipynb"))
+    assert chapter.points == total
+    intro = nbformat.read(REPO / "solutions" / assignment / f"{assignment}.ipynb", as_version=4).cells[0].source
+    assert f"{total:g} points" in intro, "the notebook must state its point total"
+
+
+def test_every_solution_folder_is_in_the_manifest():
+    folders = {p.name for p in (REPO / "solutions").iterdir() if p.is_dir()}
+    assert folders == set(COURSE.assignments)
+    assert {p.name for p in (REPO / "exercises").iterdir() if p.is_dir()} == folders
+
+
+def test_exercises_hold_no_solutions_hidden_tests_or_keys():
+    assert find_leaks(REPO / "exercises") == []
+    for path in (REPO / "exercises").rglob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            assert not cell.get("outputs"), f"{path}: release cells carry no outputs"
+
+
+def test_leak_scan_finds_a_planted_solution(tmp_path: Path):
+    (tmp_path / "x.ipynb").write_text('{"source": "### BEGIN SOLUTION"}')
+    (tmp_path / "keys").mkdir()
+    (tmp_path / "keys" / "05_abc.json").write_text("{}")
+    assert len(find_leaks(tmp_path)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", COURSE.assignments)
+def test_exercises_and_keys_match_a_fresh_regeneration(assignment, tmp_path: Path):
+    root = make_course(tmp_path, [assignment])
+    result = crmlab(root, "generate", assignment)
+    assert result.returncode == 0, result.stderr
+    fresh, committed = root / "exercises" / assignment, REPO / "exercises" / assignment
+    cmp = filecmp.dircmp(fresh, committed)
+    assert not (cmp.left_only or cmp.right_only or cmp.diff_files), (
+        f"exercises/{assignment} drifted from solutions/{assignment}: run `make exercises` "
+        f"(only fresh: {cmp.left_only}, only committed: {cmp.right_only}, differ: {cmp.diff_files})"
+    )
+    assert (root / "keys" / f"{assignment}.json").read_bytes() == (REPO / "keys" / f"{assignment}.json").read_bytes()
+
+
+def test_environment_yml_is_a_thin_layer_over_the_lock():
+    yaml = pytest.importorskip("yaml")
+    env = yaml.safe_load((REPO / "environment.yml").read_text())
+    deps = env["dependencies"]
+    assert "python=3.11" in deps and "pip" in deps
+    pip_section = next(d["pip"] for d in deps if isinstance(d, dict))
+    assert pip_section == ["-r requirements.lock"]
+    lock = (REPO / "requirements.lock").read_text()
+    pins = dict(re.findall(r"^([a-z0-9_.-]+)==([^\s;]+)", lock, flags=re.M))
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + sum(project["optional-dependencies"].values(), [])
+    for requirement in wanted:
+        name = re.split(r"[<>=!\[ ]", requirement)[0].lower()
+        assert name in pins, f"{name} is in pyproject.toml but not pinned in requirements.lock"
+    assert pins["pandas"].startswith("3.") and pins["jupyterlab"].startswith("4.") and pins["nbgrader"].startswith("0.9")
+    assert "pip install --no-deps -e ." in (REPO / "postBuild").read_text()
+
+
+def test_lock_has_hashes_for_every_pin():
+    lock = (REPO / "requirements.lock").read_text()
+    blocks = re.split(r"\n(?=[a-z0-9])", lock.split("\n", 2)[2])
+    pinned = [b for b in blocks if "==" in b.split("\n")[0]]
+    assert pinned and all("--hash=sha256:" in b for b in pinned)
+
+
+def test_readme_chapter_table_is_generated_from_the_manifest():
+    from crmlab.course.manifest import TABLE_END, TABLE_START, chapter_table
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index(TABLE_START) + len(TABLE_START): readme.index(TABLE_END)].strip()
+    assert table == chapter_table(COURSE), "README.md is out of date: run `crmlab sync-docs`"
+    assert "make lab" in readme and "make test" in readme
