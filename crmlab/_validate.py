@@ -133,3 +133,197 @@ def require_probability(value: float, name: str, *, closed: bool = True) -> floa
         bounds = "between 0 and 1" if closed else "strictly between 0 and 1"
         raise ValueError(f"{name} must be {bounds}, got {value:g}")
     return value
+
+
+def require_integer(value: object, name: str, *, minimum: int = 0) -> int:
+    """Check that ``value`` is a whole number (not a bool) of at least ``minimum``; return it as int.
+
+    >>> require_integer(3, "periods")
+    3
+    >>> require_integer(2.5, "periods")
+    Traceback (most recent call last):
+    TypeError: periods must be an integer, got float 2.5
+    >>> require_integer(-1, "periods")
+    Traceback (most recent call last):
+    ValueError: periods must be at least 0, got -1
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+    value = int(value)
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def require_number(
+    value: object,
+    name: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    strict: bool = False,
+) -> float:
+    """Check that ``value`` is a finite real number within the bounds; return it as float.
+
+    ``strict`` makes both bounds exclusive.
+
+    >>> require_number(0.1, "discount", minimum=0)
+    0.1
+    >>> require_number(-0.1, "discount", minimum=0)
+    Traceback (most recent call last):
+    ValueError: discount must be at least 0, got -0.1
+    >>> require_number("high", "cut")
+    Traceback (most recent call last):
+    TypeError: cut must be a number, got str 'high'
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    if minimum is not None and (value <= minimum if strict else value < minimum):
+        word = "greater than" if strict else "at least"
+        raise ValueError(f"{name} must be {word} {minimum:g}, got {value:g}")
+    if maximum is not None and (value >= maximum if strict else value > maximum):
+        word = "less than" if strict else "at most"
+        raise ValueError(f"{name} must be {word} {maximum:g}, got {value:g}")
+    return value
+
+
+def datetime_values(values: pd.Series, name: str, *, date_format: str | None = None) -> pd.Series:
+    """Return ``values`` as tz-naive datetime64, or raise naming the column and the offending rows.
+
+    Datetime columns pass through (a time zone is dropped, keeping the wall-clock time); strings
+    and ``datetime.date`` objects are parsed with :func:`pandas.to_datetime`, using
+    ``date_format`` when given and otherwise the format inferred from the first value. Numbers
+    and booleans are rejected (``pd.to_datetime`` would read them as nanoseconds since 1970), as
+    are missing values and strings that do not parse. The input is not modified.
+
+    >>> datetime_values(pd.Series(["2024-01-05", "2024-02-29"]), "date").dt.day.tolist()
+    [5, 29]
+    >>> datetime_values(pd.Series(["2024-01-05", "2024-02-30"], index=["a", "b"]), "date")
+    Traceback (most recent call last):
+    ValueError: column 'date' has values that do not parse as dates in rows ['b']: ['2024-02-30'] ...
+    >>> datetime_values(pd.Series([20240105, 20240229]), "date")
+    Traceback (most recent call last):
+    TypeError: column 'date' must hold dates, got dtype int64; convert it first...
+    """
+    dtype = values.dtype
+    hint = "; convert it first, e.g. pd.to_datetime(column.astype(str), format='%Y%m%d')"
+    if isinstance(dtype, pd.DatetimeTZDtype):
+        out = values.dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_dtype(dtype):
+        out = values
+    elif (
+        pd.api.types.is_bool_dtype(dtype)
+        or pd.api.types.is_numeric_dtype(dtype)
+        or pd.api.types.is_timedelta64_dtype(dtype)
+        or isinstance(dtype, pd.PeriodDtype)
+    ):
+        raise TypeError(f"column {name!r} must hold dates, got dtype {dtype}{hint}")
+    else:
+        raw = values.astype(object) if isinstance(dtype, pd.CategoricalDtype) else values
+        kind = pd.api.types.infer_dtype(raw, skipna=True)
+        if kind in {"integer", "floating", "mixed-integer", "mixed-integer-float", "decimal", "boolean"}:
+            numbers = raw.map(lambda v: isinstance(v, (int, float, np.number)), na_action="ignore")
+            bad = raw.index[numbers.fillna(False).astype(bool).to_numpy()]
+            raise TypeError(
+                f"column {name!r} must hold dates; rows {describe_rows(bad)} hold numbers "
+                f"{describe_rows(raw.loc[bad].unique())}{hint}"
+            )
+        try:
+            out = pd.to_datetime(raw, errors="coerce", format=date_format)
+        except (TypeError, ValueError) as err:  # e.g. mixed time zones
+            raise ValueError(f"column {name!r} does not parse as dates: {err}") from None
+        if isinstance(out.dtype, pd.DatetimeTZDtype):
+            out = out.dt.tz_localize(None)
+        if not pd.api.types.is_datetime64_dtype(out.dtype):
+            raise ValueError(f"column {name!r} does not parse as dates (got dtype {out.dtype})")
+        bad = values.index[(out.isna() & values.notna()).to_numpy()]
+        if len(bad):
+            how = f"format {date_format!r}" if date_format else "the format of its first value"
+            raise ValueError(
+                f"column {name!r} has values that do not parse as dates in rows "
+                f"{describe_rows(bad)}: {describe_rows(values.loc[bad].unique())} (parsed with "
+                f"{how}; pass date_format, e.g. 'ISO8601' or 'mixed', or clean the column)"
+            )
+    missing = values.index[out.isna().to_numpy()]
+    if len(missing):
+        raise ValueError(f"column {name!r} has missing values in rows {describe_rows(missing)}")
+    return out
+
+
+def customer_codes(values: pd.Series, name: str) -> tuple[np.ndarray, pd.Index]:
+    """Number the customers of a column 0, 1, 2 ... in the order of their ids.
+
+    Returns ``(codes, ids)``: ``codes[i]`` is the position of row ``i``'s customer in ``ids``, a
+    string Index (named ``name``) of the distinct ids in ascending order. Numeric ids sort
+    numerically and are then written as strings (``7`` becomes ``"7"``); string ids sort by
+    code point, as Python does. Missing ids raise ``ValueError`` naming the rows. The input is
+    not modified.
+
+    >>> codes, ids = customer_codes(pd.Series(["b", "a", "b"]), "customer")
+    >>> codes.tolist(), ids.tolist()
+    ([1, 0, 1], ['a', 'b'])
+    >>> customer_codes(pd.Series([10, 9, 10]), "customer")[1].tolist()
+    ['9', '10']
+    >>> customer_codes(pd.Series(["a", None], index=["r1", "r2"]), "customer")
+    Traceback (most recent call last):
+    ValueError: column 'customer' has missing values in rows ['r2']
+    """
+    dtype = values.dtype
+    as_object = isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype)
+    array = values.to_numpy(dtype=object) if as_object else values.to_numpy()
+    codes, uniques = pd.factorize(array)
+    if (codes < 0).any():
+        raise ValueError(
+            f"column {name!r} has missing values in rows {describe_rows(values.index[codes < 0])}"
+        )
+    uniques = np.asarray(uniques)
+    all_strings = uniques.dtype == object and pd.api.types.infer_dtype(uniques) == "string"
+    if all_strings:
+        # numpy's variable-width strings compare by code point, like Python, but in C
+        order = np.argsort(uniques.astype(np.dtypes.StringDType()), kind="stable")
+    else:
+        try:
+            order = np.argsort(uniques, kind="stable")
+        except TypeError:  # ids of mixed types: sort their string forms
+            order = np.argsort(uniques.astype(str), kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    ordered = uniques[order] if all_strings else uniques[order].astype(str)
+    ids = pd.Index(ordered, dtype="str", name=name)
+    if not all_strings and not ids.is_unique:
+        raise ValueError(
+            f"column {name!r} has ids that differ only in type and become the same string: "
+            f"{describe_rows(ids[ids.duplicated()].unique())}"
+        )
+    return rank[codes].astype(np.intp, copy=False), ids
+
+
+def date_scalar(value: object, name: str) -> pd.Timestamp:
+    """Parse one date argument (string, Timestamp, datetime or date) to a tz-naive Timestamp.
+
+    A time zone is dropped (keeping the wall-clock time). Numbers are rejected, as
+    :func:`datetime_values` rejects them.
+
+    >>> date_scalar("2024-03-31", "observation_end")
+    Timestamp('2024-03-31 00:00:00')
+    >>> date_scalar("2024-02-30", "observation_end")
+    Traceback (most recent call last):
+    ValueError: observation_end '2024-02-30' does not parse as a date
+    """
+    if value is None or isinstance(value, (bool, int, float, np.number)):
+        raise TypeError(
+            f"{name} must be a date (string, Timestamp or datetime), "
+            f"got {type(value).__name__} {value!r}"
+        )
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} {value!r} does not parse as a date") from None
+    if pd.isna(stamp):
+        raise ValueError(f"{name} is missing (NaT)")
+    if stamp.tz is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp
