@@ -190,6 +190,9 @@ def require_number(
     return value
 
 
+_NUMERIC_KINDS = {"integer", "floating", "mixed-integer", "mixed-integer-float", "decimal", "boolean"}
+
+
 def datetime_values(values: pd.Series, name: str, *, date_format: str | None = None) -> pd.Series:
     """Return ``values`` as tz-naive datetime64, or raise naming the column and the offending rows.
 
@@ -224,7 +227,7 @@ def datetime_values(values: pd.Series, name: str, *, date_format: str | None = N
     else:
         raw = values.astype(object) if isinstance(dtype, pd.CategoricalDtype) else values
         kind = pd.api.types.infer_dtype(raw, skipna=True)
-        if kind in {"integer", "floating", "mixed-integer", "mixed-integer-float", "decimal", "boolean"}:
+        if kind in _NUMERIC_KINDS:
             numbers = raw.map(lambda v: isinstance(v, (int, float, np.number)), na_action="ignore")
             bad = raw.index[numbers.fillna(False).astype(bool).to_numpy()]
             raise TypeError(
