@@ -1,0 +1,1255 @@
+"""Charts the chapters reuse, with bilingual (English/中文) titles and labels.
+
+Every chart takes pandas data with column names as arguments, draws on a new figure (or on
+``ax=`` when given), returns the matplotlib :class:`~matplotlib.axes.Axes`, never modifies its
+input, and stores a one-sentence description for screen readers and figure captions, which
+:func:`alt_text` returns. Chinese labels render with the font that ships inside crmlab
+(``crmlab/fonts/CRMLabSansSC-Regular.otf``, a subset of Noto Sans CJK SC under the SIL Open Font
+License), so charts look the same on every machine; :func:`use_cjk_font` registers it and every
+chart calls it. In a notebook, :func:`show` displays a chart as a PNG image with its alt text in
+the output's metadata, where JupyterLab and nbconvert put it on the ``<img>`` tag.
+
+This module imports matplotlib and seaborn; ``import crmlab`` does not import this module, so
+the rest of crmlab stays fast to load.
+
+In a notebook, store charts as PNG (SVG output holds dates and random ids, and nbval compares
+it as text)::
+
+    %config InlineBackend.figure_formats = ['png']
+
+Charts
+------
+- :func:`show`: display a chart as a PNG with alt text (and close it)
+- :func:`pareto_chart`: ABC classes, bars per customer and the cumulative share (chapter 5)
+- :func:`csm_distribution`: respondents over the seven CSM levels (chapter 6)
+- :func:`servqual_gap_chart`: SERVQUAL perception vs expectation per dimension (chapter 7)
+- :func:`rfm_heatmap`: customers or mean monetary value by R and F score (chapter 8)
+- :func:`cohort_heatmap`: retention share by cohort and period (chapter 2)
+- :func:`lifecycle_curve`: the lifecycle revenue/profit curve, or stage counts (chapter 2)
+- :func:`value_matrix_chart`: current vs future value, the four value classes (chapter 8)
+- :func:`clv_vs_retention`: customer lifetime value as retention rises (chapters 1 and 8)
+
+Examples
+--------
+>>> from crmlab.abc import abc_classify
+>>> from crmlab.datasets import load_distributors
+>>> ax = pareto_chart(abc_classify(load_distributors(), "sales", key="distributor"),
+...                   value="sales", key="distributor")
+>>> len(ax.patches)
+20
+>>> alt_text(ax)
+'Pareto chart of 20 customers by sales: class A has 9 customers (45%) with 69.8% of the total, ...'
+>>> plt.close(ax.figure)
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+
+from crmlab.fonts import FAMILY, FONT_FILE
+from crmlab.glossary import chinese_name, labels, to_english
+
+__all__ = [
+    "ABC_COLORS",
+    "VALUE_CLASS_COLORS",
+    "alt_text",
+    "clv_vs_retention",
+    "cohort_heatmap",
+    "csm_distribution",
+    "lifecycle_curve",
+    "pareto_chart",
+    "rfm_heatmap",
+    "servqual_gap_chart",
+    "show",
+    "use_cjk_font",
+    "value_matrix_chart",
+]
+
+#: Fonts tried, in order, for a character the CJK font lacks (matplotlib falls back per glyph).
+FALLBACK_FONTS: tuple[str, ...] = ("DejaVu Sans",)
+
+#: Colour of each ABC class (colour-blind safe, from the Okabe-Ito palette).
+ABC_COLORS: dict[str, str] = {"A": "#0072B2", "B": "#E69F00", "C": "#999999"}
+
+#: Colour of each customer value class.
+VALUE_CLASS_COLORS: dict[str, str] = {
+    "lead": "#999999",
+    "iron": "#56B4E9",
+    "gold": "#E69F00",
+    "platinum": "#0072B2",
+}
+
+_ALT = "_crmlab_alt_text"
+_MANY_CUSTOMERS = 200  # above this, pareto_chart draws areas instead of one bar per customer
+_MAX_TICK_LABELS = 40
+
+
+# --------------------------------------------------------------------------------------------
+# font and helpers
+
+
+def use_cjk_font() -> str:
+    """Register crmlab's CJK font with matplotlib and make it the default font.
+
+    The font (family ``"CRMLab Sans SC"``, a subset of Noto Sans CJK SC covering ASCII, Latin-1,
+    the 6,763 hanzi and the symbols of GB2312, and CJK punctuation) is added to matplotlib's
+    font manager once per session; each call then sets the rcParams ``font.family`` to it with
+    DejaVu Sans as per-glyph fallback, puts it first in ``font.sans-serif`` (so seaborn and
+    plain matplotlib charts use it too), and turns off ``axes.unicode_minus`` so negative tick
+    labels use the ASCII hyphen. Every chart of this module calls it, so a chart drawn after
+    ``seaborn.set_theme()`` (which resets the fonts) still shows Chinese.
+
+    Returns
+    -------
+    str
+        The font family name.
+
+    Examples
+    --------
+    >>> use_cjk_font()
+    'CRMLab Sans SC'
+    >>> from matplotlib import font_manager
+    >>> font_manager.findfont(FAMILY, fallback_to_default=False) == str(FONT_FILE)
+    True
+    >>> matplotlib.rcParams["axes.unicode_minus"]
+    False
+    """
+    from matplotlib import font_manager
+
+    path = str(FONT_FILE)
+    if not any(entry.fname == path for entry in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(path)
+    rc = matplotlib.rcParams
+    rc["font.family"] = [FAMILY, *FALLBACK_FONTS]
+    rc["font.sans-serif"] = [FAMILY, *[f for f in rc["font.sans-serif"] if f != FAMILY]]
+    rc["axes.unicode_minus"] = False
+    return FAMILY
+
+
+def alt_text(chart: Axes | Figure) -> str:
+    """The one-sentence description of a crmlab chart, for alt text or a caption.
+
+    Parameters
+    ----------
+    chart : Axes or Figure
+        An Axes a chart function of this module returned, or its figure.
+
+    Raises
+    ------
+    ValueError
+        If the chart was not drawn by crmlab.
+
+    Examples
+    --------
+    >>> ax = clv_vs_retention(100, 0.1)
+    >>> alt_text(ax.figure) == alt_text(ax)
+    True
+    >>> plt.close(ax.figure)
+    """
+    axes = chart.axes if isinstance(chart, Figure) else [chart]
+    for ax in axes:
+        text = getattr(ax, _ALT, None)
+        if text is not None:
+            return text
+    raise ValueError("this chart was not drawn by a crmlab.plotting function: it has no alt text")
+
+
+def show(chart: Axes | Figure, alt: str | None = None, dpi: int = 100) -> None:
+    """Display a chart in a notebook as a PNG image with alt text, and close its figure.
+
+    The image output carries the alt text in its metadata (``{"image/png": {"alt": ...}}``),
+    which JupyterLab and nbconvert's HTML put on the ``<img>`` tag for screen readers. The
+    figure is closed afterwards, so the inline backend does not show it a second time.
+
+    Parameters
+    ----------
+    chart : Axes or Figure
+        A chart of this module (or any figure when ``alt`` is given).
+    alt : str, optional
+        The alt text; default :func:`alt_text` of the chart.
+    dpi : int, default 100
+        Resolution of the PNG.
+
+    Examples
+    --------
+    >>> ax = clv_vs_retention(100, 0.1)
+    >>> show(ax)
+    <IPython.core.display.Image object>
+    >>> plt.fignum_exists(ax.figure.number)
+    False
+    """
+    from IPython.display import Image, display
+
+    figure = chart if isinstance(chart, Figure) else chart.figure
+    text = alt_text(chart) if alt is None else alt
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    plt.close(figure)
+    display(Image(data=buffer.getvalue(), format="png", alt=text))
+
+
+def _set_alt(ax: Axes, text: str) -> None:
+    setattr(ax, _ALT, text)
+
+
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    use_cjk_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _bi(en: str, zh: str) -> str:
+    """English label with the Chinese one in parentheses."""
+    return f"{en} ({zh})"
+
+
+def _term(en: str) -> str:
+    return _bi(en, chinese_name(en, "term"))
+
+
+def _pct(x: float, digits: int = 1) -> str:
+    return f"{100 * x:.{digits}f}%"
+
+
+def _numbers(values: pd.Series | pd.DataFrame, what: str) -> np.ndarray:
+    try:
+        if isinstance(values, (pd.Series, pd.DataFrame)):
+            array = values.to_numpy(dtype="float64", na_value=np.nan)
+        else:
+            array = np.asarray(values, dtype="float64")
+    except (TypeError, ValueError):
+        raise TypeError(f"{what} must be numeric") from None
+    if np.isnan(array).all() and array.size:
+        raise ValueError(f"{what} has no values")
+    return array
+
+
+def _require(frame: object, columns: Sequence[Hashable], argument: str) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{argument} must be a pandas DataFrame, got {type(frame).__name__}")
+    if len(frame) == 0:
+        raise ValueError(f"{argument} has no rows")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{argument} has no column(s) {missing} (columns: {list(frame.columns)})")
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# chapter 5: ABC
+
+
+def pareto_chart(
+    abc_result: pd.DataFrame,
+    value: Hashable = "sales",
+    key: Hashable | None = None,
+    ax: Axes | None = None,
+    shares: Sequence[float] | None = (0.7, 0.2, 0.1),
+) -> Axes:
+    """Pareto chart of an ABC classification: bars per customer and the cumulative share.
+
+    One bar per customer, largest first, coloured by class (A blue, B orange, C grey), with the
+    cumulative share of the total as a line with markers on a right-hand 0-100% axis (the
+    Lorenz-style curve of the 80/20 rule), dashed horizontal lines at the class targets (70% and
+    90% for the default shares), and dotted vertical lines where one class ends and the next
+    begins. With more than 200 customers the bars become filled areas, one per class.
+
+    Parameters
+    ----------
+    abc_result : DataFrame
+        Output of :func:`crmlab.abc_classify`: sorted by ``value`` descending, with columns
+        ``value``, ``cum_share`` and ``abc_class``. Not modified.
+    value : column label, default "sales"
+        The column that was classified.
+    key : column label, optional
+        Customer column for the tick labels; default the index. Tick labels are shown for up to
+        40 customers.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+    shares : three floats or None, default (0.7, 0.2, 0.1)
+        The ``shares`` given to ``abc_classify``; the targets A and A + B are drawn as
+        horizontal lines. ``None`` draws no target lines.
+
+    Returns
+    -------
+    Axes
+        The bar axes; the cumulative line is on its twin (``ax.figure.axes[1]``), a
+        :class:`~matplotlib.lines.Line2D` with gid ``"cum_share"``.
+
+    Raises
+    ------
+    ValueError
+        A missing column, or ``cum_share`` not increasing (the frame is not sorted as
+        ``abc_classify`` returns it).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> result = pd.DataFrame({"sales": [60.0, 25.0, 10.0, 5.0],
+    ...                        "cum_share": [0.6, 0.85, 0.95, 1.0],
+    ...                        "abc_class": ["A", "B", "C", "C"]}, index=list("wxyz"))
+    >>> ax = pareto_chart(result)
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['w', 'x', 'y', 'z']
+    >>> line = [ln for ln in ax.figure.axes[1].lines if ln.get_gid() == "cum_share"][0]
+    >>> line.get_ydata().tolist()
+    [0.6, 0.85, 0.95, 1.0]
+    >>> plt.close(ax.figure)
+    """
+    frame = _require(abc_result, [value, "cum_share", "abc_class"], "abc_result")
+    if key is not None:
+        _require(frame, [key], "abc_result")
+    values = _numbers(frame[value], f"column {value!r}")
+    cum = _numbers(frame["cum_share"], "column 'cum_share'")
+    if np.any(np.diff(cum) < -1e-12):
+        raise ValueError(
+            "abc_result['cum_share'] must not decrease: pass the output of abc_classify, "
+            "which is sorted by value from largest to smallest"
+        )
+    classes = frame["abc_class"].astype("string").to_numpy(dtype=object)
+    unknown = sorted({str(c) for c in classes} - set(ABC_COLORS))
+    if unknown:
+        raise ValueError(f"abc_result['abc_class'] has labels other than A, B, C: {unknown}")
+    names = (frame.index if key is None else frame[key]).astype(str).tolist()
+    n = len(frame)
+    x = np.arange(n)
+
+    ax = _axes(ax, (9, 4.5))
+    legend = []
+    total = float(values.sum())
+    summary = []
+    for label in ABC_COLORS:
+        mask = classes == label
+        count = int(mask.sum())
+        share = float(values[mask].sum()) / total if total else 0.0
+        summary.append((label, count, share))
+        if count == 0:
+            continue
+        color = ABC_COLORS[label]
+        if n <= _MANY_CUSTOMERS:
+            ax.bar(x[mask], values[mask], width=0.8, color=color, gid=f"bars:{label}")
+        else:
+            ax.fill_between(
+                x,
+                np.where(mask, values, np.nan),
+                step="mid",
+                color=color,
+                linewidth=0,
+                gid=f"bars:{label}",
+            )
+        legend.append(
+            Patch(
+                color=color,
+                label=f"{chinese_name(label, 'abc_class')} {label}: {count} ({count / n:.0%}), "
+                f"{_pct(share)} of {value}",
+            )
+        )
+    # vertical lines where the class changes
+    changes = np.flatnonzero(classes[1:] != classes[:-1])
+    for i in changes:
+        ax.axvline(i + 0.5, color="0.4", linestyle=":", linewidth=1, gid="class_split")
+
+    ax.set_xlim(-0.6, n - 0.4)
+    ax.set_ylim(bottom=min(0.0, float(np.nanmin(values))))
+    ax.set_ylabel(str(value))
+    if n <= _MAX_TICK_LABELS:
+        ax.set_xticks(x, names, rotation=0 if n <= 20 else 90)
+        ax.set_xlabel(_bi(f"customer, ranked by {value}", f"客户, 按{value}排序"))
+    else:
+        ax.set_xlabel(_bi(f"customers ranked by {value} (rank)", f"按{value}排序的客户"))
+    ax.set_title(f"{_term('ABC customer classification')}: {_bi('Pareto chart', '帕累托图')}")
+
+    twin = ax.twinx()
+    twin.plot(
+        x,
+        cum,
+        color="black",
+        marker="o" if n <= _MANY_CUSTOMERS else None,
+        markersize=4,
+        linewidth=1.5,
+        gid="cum_share",
+        label=_bi("cumulative share", "累计占比"),
+    )
+    twin.set_ylim(0, 1.05)
+    twin.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    twin.set_ylabel(_bi("cumulative share", "累计占比"))
+    targets: list[float] = []
+    if shares is not None:
+        if len(shares) != 3:
+            raise ValueError(f"shares must have three values (A, B, C), got {shares!r}")
+        targets = [float(shares[0]), float(shares[0]) + float(shares[1])]
+        for y, text in zip(targets, ("A", "A+B"), strict=True):
+            twin.axhline(y, color="0.3", linestyle="--", linewidth=1, gid="target")
+            twin.annotate(
+                f"{text} {_pct(y, 0)}",
+                (1, y),
+                xycoords=("axes fraction", "data"),
+                xytext=(-3, 2),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                fontsize=8,
+                color="0.3",
+            )
+    legend.append(twin.lines[0])
+    ax.legend(handles=legend, loc="center right", fontsize=8, frameon=True)
+
+    parts = ", ".join(
+        f"{'class ' if i == 0 else ''}{label} has {count} customers ({count / n:.0%}) "
+        f"with {_pct(share)} of the total"
+        for i, (label, count, share) in enumerate(summary)
+    )
+    target_text = (
+        f"; dashed lines mark the targets {' and '.join(_pct(t, 0) for t in targets)}"
+        if targets
+        else ""
+    )
+    _set_alt(
+        ax,
+        f"Pareto chart of {n} customers by {value}: {parts}; the cumulative share "
+        f"line rises from {_pct(cum[0])} to {_pct(cum[-1])}{target_text}.",
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------------------------
+# chapter 6: CSM
+
+
+def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = None) -> Axes:
+    """Bar chart of respondents over the seven CSM levels (七级梯级), lowest level first.
+
+    Parameters
+    ----------
+    counts : Series or mapping
+        Respondents per level, keyed by CSM levels in English or Chinese (``"很满意"`` or
+        ``"very satisfied"``), for example the result of :func:`crmlab.satisfaction.csm_counts`.
+        Levels left out count 0. Not modified.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        Seven bars in scale order, very dissatisfied (很不满意) to very satisfied (很满意), red
+        to green; tick labels give the Chinese level over the English one; each bar is
+        labelled with its count and share.
+
+    Examples
+    --------
+    >>> counts = pd.Series({"很满意": 20, "满意": 35, "较满意": 20, "一般": 15, "不满意": 10})
+    >>> ax = csm_distribution(counts)
+    >>> [float(p.get_height()) for p in ax.patches]
+    [0.0, 10.0, 0.0, 15.0, 20.0, 35.0, 20.0]
+    >>> ax.get_xticklabels()[-1].get_text()
+    '很满意\\nvery satisfied'
+    >>> plt.close(ax.figure)
+    """
+    if isinstance(counts, Mapping):
+        counts = pd.Series(dict(counts), dtype="float64")
+    if not isinstance(counts, pd.Series):
+        raise TypeError(f"counts must be a pandas Series, got {type(counts).__name__}")
+    levels = labels("csm_level")
+    english = [to_english(str(level), "csm_level") for level in counts.index]
+    if len(set(english)) != len(english):
+        raise ValueError(f"counts names a CSM level twice: {list(counts.index)}")
+    values = _numbers(counts, "counts")
+    if np.any(~np.isfinite(values)) or np.any(values < 0):
+        raise ValueError("counts must be finite and not negative")
+    table = pd.Series(values, index=english).reindex(levels, fill_value=0.0)
+    total = float(table.sum())
+    if total <= 0:
+        raise ValueError("counts has no respondents: the counts add up to 0")
+
+    ax = _axes(ax, (9, 4.5))
+    colors = sns.color_palette("RdYlGn", len(levels))
+    x = np.arange(len(levels))
+    bars = ax.bar(x, table.to_numpy(), color=colors, edgecolor="0.3", linewidth=0.5, gid="levels")
+    ax.bar_label(bars, labels=[f"{c:g}\n{c / total:.0%}" for c in table], fontsize=8, padding=2)
+    zh = [chinese_name(level, "csm_level") for level in levels]
+    ax.set_xticks(x, [f"{z}\n{e}" for z, e in zip(zh, levels, strict=True)], fontsize=8)
+    ax.set_ylabel(_bi("respondents", "人数"))
+    ax.set_ylim(0, table.max() * 1.2)
+    ax.set_xlabel(
+        _term("seven-level CSM scale")
+        if _has_term("seven-level CSM scale")
+        else _bi("seven-level CSM scale", "七级梯级")
+    )
+    ax.set_title(f"{_term('customer satisfaction measurement (CSM)')}: {total:g} respondents")
+
+    top = table.idxmax()
+    satisfied = table.iloc[4:].sum() / total
+    dissatisfied = table.iloc[:3].sum() / total
+    _set_alt(
+        ax,
+        f"Bar chart of {total:g} respondents over the seven CSM levels from very "
+        f"dissatisfied to very satisfied: the most common level is {top} "
+        f"({chinese_name(top, 'csm_level')}, {table[top] / total:.0%}), "
+        f"{satisfied:.0%} are at least somewhat satisfied and {dissatisfied:.0%} "
+        f"at least somewhat dissatisfied.",
+    )
+    return ax
+
+
+def _has_term(en: str) -> bool:
+    try:
+        chinese_name(en, "term")
+    except ValueError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# chapter 7: SERVQUAL
+
+
+def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Dumbbell chart of SERVQUAL expectation (E), perception (P) and gap (P - E) per dimension.
+
+    Each dimension is a row: a hollow marker at the expectation, a filled marker at the
+    perception, a segment between them (red where perception falls short, green where it
+    exceeds the expectation) and the gap written at the right. An ``overall`` row, if present,
+    comes last, below a separating line.
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        Indexed by dimension (English or Chinese SERVQUAL names, other names kept as they are,
+        ``overall``), with columns ``perception``, ``expectation`` and ``gap``, as
+        :func:`crmlab.servqual.servqual_gaps` returns. Not modified.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        Perception markers are the collection with gid ``"perception"``, expectation markers
+        ``"expectation"``; y tick labels give the Chinese and the English dimension name.
+
+    Examples
+    --------
+    >>> gaps = pd.DataFrame({"perception": [5.5, 4.0, 4.75], "expectation": [6.0, 6.5, 6.25]},
+    ...                     index=["tangibles", "reliability", "overall"])
+    >>> gaps["gap"] = gaps["perception"] - gaps["expectation"]
+    >>> ax = servqual_gap_chart(gaps)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['有形性 tangibles', '可靠性 reliability', '总体 overall']
+    >>> plt.close(ax.figure)
+    """
+    frame = _require(gaps, ["perception", "expectation", "gap"], "gaps")
+    p = _numbers(frame["perception"], "column 'perception'")
+    e = _numbers(frame["expectation"], "column 'expectation'")
+    g = _numbers(frame["gap"], "column 'gap'")
+    if not np.allclose(p - e, g, equal_nan=True):
+        raise ValueError("gaps['gap'] must equal perception - expectation")
+    names = [str(i) for i in frame.index]
+    order = [i for i, n in enumerate(names) if n.lower() != "overall"]
+    order += [i for i, n in enumerate(names) if n.lower() == "overall"]
+    p, e, g = p[order], e[order], g[order]
+    names = [names[i] for i in order]
+
+    def tick(name: str) -> str:
+        if name.lower() == "overall":
+            return "总体 overall"
+        try:
+            en = to_english(name, "servqual_dimension")
+        except ValueError:
+            return name
+        return f"{chinese_name(en, 'servqual_dimension')} {en}"
+
+    ax = _axes(ax, (8, 0.6 * len(names) + 1.8))
+    y = np.arange(len(names))
+    colors = np.where(g < 0, "#D55E00", "#009E73")
+    ax.hlines(y, np.minimum(p, e), np.maximum(p, e), colors=colors, linewidth=3, gid="gap")
+    ax.scatter(
+        e,
+        y,
+        s=60,
+        facecolors="white",
+        edgecolors="0.2",
+        zorder=3,
+        gid="expectation",
+        label=_bi(
+            "expectation E",
+            chinese_name("expectation", "term") if _has_term("expectation") else "期望",
+        ),
+    )
+    ax.scatter(
+        p,
+        y,
+        s=60,
+        color="0.2",
+        zorder=3,
+        gid="perception",
+        label=_bi(
+            "perception P",
+            chinese_name("perception", "term") if _has_term("perception") else "感知",
+        ),
+    )
+    right = np.nanmax(np.maximum(p, e))
+    span = np.nanmax(np.abs(np.concatenate([p, e]))) or 1.0
+    for yi, gi, xi in zip(y, g, np.maximum(p, e), strict=True):
+        ax.annotate(
+            f"{gi:+.2f}",
+            (xi, yi),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
+    low = np.nanmin(np.minimum(p, e))
+    # rating scales start at 1: show the scale from there when the ratings allow it
+    ax.set_xlim(min(1.0, low - 0.1 * span) if low >= 1 else low - 0.1 * span, right + 0.15 * span)
+    ax.set_yticks(y, [tick(n) for n in names])
+    ax.invert_yaxis()
+    if "overall" in [n.lower() for n in names] and len(names) > 1:
+        ax.axhline(len(names) - 1.5, color="0.6", linewidth=0.8)
+    ax.set_xlabel(_bi("mean rating", "平均评分"))
+    ax.set_title(f"SERVQUAL ({chinese_name('SERVQUAL', 'term')}): gap = P - E")
+    ax.legend(loc="lower left", fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+
+    dims = [(n, gi) for n, gi in zip(names, g, strict=True) if n.lower() != "overall"]
+    worst = min(dims, key=lambda t: t[1]) if dims else (names[0], g[0])
+    overall = [gi for n, gi in zip(names, g, strict=True) if n.lower() == "overall"]
+    overall_text = f"; the overall gap is {overall[0]:+.2f}" if overall else ""
+    _set_alt(
+        ax,
+        f"Dumbbell chart of SERVQUAL expectation and perception for {len(dims)} "
+        f"dimensions: {sum(gi < 0 for _, gi in dims)} fall short of expectations, "
+        f"the largest gap is {worst[1]:+.2f} for {worst[0]}{overall_text}.",
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------------------------
+# chapter 8: RFM and the value matrix
+
+
+def rfm_heatmap(
+    scores: pd.DataFrame,
+    recency: Hashable = "R",
+    frequency: Hashable = "F",
+    value: Hashable | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of customers by recency score R and frequency score F.
+
+    Each cell counts the customers with that pair of scores, or, with ``value``, shows their
+    mean ``value`` (for example mean monetary value). The highest recency score is at the top
+    and the highest frequency score on the right, so the best customers are in the top-right
+    corner. Every score pair between the lowest and highest observed score has a cell; an empty
+    cell shows 0 customers, or stays blank for a mean.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        One row per customer with integer score columns. Not modified.
+    recency, frequency : column label, default "R" and "F"
+        The score columns (higher = more recent, more frequent).
+    value : column label, optional
+        A numeric column to average per cell (e.g. ``"monetary"``); default: count customers.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        The heatmap (a seaborn heatmap: the cell values are ``ax.collections[0].get_array()``,
+        rows from the highest R down).
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"R": [1, 2, 2, 3], "F": [1, 1, 3, 3], "monetary": [10, 20, 40, 90]})
+    >>> ax = rfm_heatmap(rfm)
+    >>> ax.collections[0].get_array().reshape(3, 3).tolist()
+    [[0.0, 0.0, 1.0], [1.0, 0.0, 1.0], [1.0, 0.0, 0.0]]
+    >>> plt.close(ax.figure)
+    """
+    columns = [recency, frequency] + ([value] if value is not None else [])
+    frame = _require(scores, columns, "scores")
+    r = _numbers(frame[recency], f"column {recency!r}")
+    f = _numbers(frame[frequency], f"column {frequency!r}")
+    for name, arr in ((recency, r), (frequency, f)):
+        if np.any(~np.isfinite(arr)) or np.any(arr != np.round(arr)):
+            raise ValueError(f"column {name!r} must hold whole-number scores without gaps")
+    r, f = r.astype("int64"), f.astype("int64")
+    long = pd.DataFrame({"R": r, "F": f})
+    if value is None:
+        table = long.groupby(["R", "F"]).size().astype("float64")
+        fill: float = 0.0
+        what, what_zh, fmt = "customers", "客户数", ".0f"
+    else:
+        long["v"] = _numbers(frame[value], f"column {value!r}")
+        table = long.groupby(["R", "F"])["v"].mean()
+        fill = np.nan
+        what, what_zh, fmt = f"mean {value}", f"平均{value}", ".3g"
+    r_range = np.arange(r.min(), r.max() + 1)
+    f_range = np.arange(f.min(), f.max() + 1)
+    grid = table.unstack("F").reindex(index=r_range[::-1], columns=f_range).fillna(fill)
+    grid.index.name, grid.columns.name = "R", "F"
+
+    finite = grid.to_numpy()[np.isfinite(grid.to_numpy())]
+    if value is not None and finite.size and np.abs(finite).max() >= 100:
+        fmt = ",.0f"  # 1,234 rather than 1.23e+03
+    annot = grid.map(lambda v: "" if pd.isna(v) else format(v, fmt))
+
+    ax = _axes(ax, (6.5, 5))
+    sns.heatmap(
+        grid,
+        annot=annot,
+        fmt="",
+        cmap="YlGnBu",
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": _bi(what, what_zh)},
+        ax=ax,
+    )
+    ax.set_ylabel(_bi("recency score R", "最近一次消费"))
+    ax.set_xlabel(_bi("frequency score F", "消费频率"))
+    ax.set_title(_term("RFM analysis"))
+    ax.tick_params(axis="y", rotation=0)
+
+    best = grid.stack().idxmax()
+    _set_alt(
+        ax,
+        f"Heatmap of {len(frame)} customers by recency score (rows, {r.max()} at the "
+        f"top) and frequency score (columns): each cell shows {what}; the highest "
+        f"value, {grid.loc[best]:.3g}, is at R={best[0]}, F={best[1]}.",
+    )
+    return ax
+
+
+def value_matrix_chart(
+    data: pd.DataFrame,
+    current: Hashable,
+    future: Hashable,
+    value_class: Hashable | None = "value_class",
+    current_cut: float | None = None,
+    future_cut: float | None = None,
+    key: Hashable | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Scatter of customers by current and future value, with the four value-matrix quadrants.
+
+    Quadrant lines at the cuts split the plane into lead (铅质, low/low), iron (铁质, low current,
+    high future), gold (黄金, high current, low future) and platinum (白金, high/high) customers,
+    each labelled in its corner; points are coloured by class.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per customer, for example the output of :func:`crmlab.value.value_matrix`. Not
+        modified.
+    current, future : column label
+        Current and future value.
+    value_class : column label or None, default "value_class"
+        Column with the class of each point (English or Chinese labels). If the column is
+        missing or ``None``, classes are computed from the cuts ("high" = above the cut).
+    current_cut, future_cut : float, optional
+        Where to draw the quadrant lines. Defaults: the cuts :func:`crmlab.value.value_matrix`
+        stored in ``data.attrs["value_matrix_cuts"]`` (keyed by column), else the medians
+        (``value_matrix``'s default).
+    key : column label, optional
+        Label points with this column (default the index) when there are at most 30.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        One scatter collection per class present, with gid ``"class:<english label>"``.
+
+    Examples
+    --------
+    >>> customers = pd.DataFrame({"now": [10.0, 80.0, 30.0, 90.0], "later": [20.0, 10.0, 70.0, 95.0]},
+    ...                          index=["a", "b", "c", "d"])
+    >>> ax = value_matrix_chart(customers, "now", "later", value_class=None,
+    ...                         current_cut=50, future_cut=50)
+    >>> sorted(c.get_gid() for c in ax.collections)
+    ['class:gold', 'class:iron', 'class:lead', 'class:platinum']
+    >>> plt.close(ax.figure)
+    """
+    frame = _require(data, [current, future], "data")
+    x = _numbers(frame[current], f"column {current!r}")
+    y = _numbers(frame[future], f"column {future!r}")
+    # value_matrix stores its cuts by column name: {current: cut, future: cut}
+    stored = frame.attrs.get("value_matrix_cuts", {})
+    stored = stored if isinstance(stored, dict) else {}
+    if current_cut is None:
+        current_cut = float(stored.get(current, np.nanmedian(x)))
+    if future_cut is None:
+        future_cut = float(stored.get(future, np.nanmedian(y)))
+    group = labels("value_class")  # lead, iron, gold, platinum
+    if value_class is not None and value_class in frame.columns:
+        classes = np.array([to_english(str(c), "value_class") for c in frame[value_class]])
+    else:
+        grid = np.array([["lead", "iron"], ["gold", "platinum"]])
+        classes = grid[(x > current_cut).astype(int), (y > future_cut).astype(int)]
+
+    ax = _axes(ax, (7, 6))
+    for label in group:
+        mask = classes == label
+        if mask.any():
+            ax.scatter(
+                x[mask],
+                y[mask],
+                s=40,
+                color=VALUE_CLASS_COLORS[label],
+                edgecolor="0.2",
+                linewidth=0.5,
+                gid=f"class:{label}",
+                zorder=3,
+                label=f"{chinese_name(label, 'value_class')} {label} ({int(mask.sum())})",
+            )
+    ax.axvline(current_cut, color="0.3", linestyle="--", linewidth=1, gid="cut")
+    ax.axhline(future_cut, color="0.3", linestyle="--", linewidth=1, gid="cut")
+    corners = {
+        "lead": (0.02, 0.02, "left", "bottom"),
+        "iron": (0.02, 0.98, "left", "top"),
+        "gold": (0.98, 0.02, "right", "bottom"),
+        "platinum": (0.98, 0.98, "right", "top"),
+    }
+    for label, (cx, cy, ha, va) in corners.items():
+        ax.text(
+            cx,
+            cy,
+            f"{chinese_name(label, 'value_class')}\n{label}",
+            transform=ax.transAxes,
+            ha=ha,
+            va=va,
+            fontsize=11,
+            color=VALUE_CLASS_COLORS[label],
+            alpha=0.9,
+            gid=f"quadrant:{label}",
+        )
+    names = (frame.index if key is None else frame[key]).astype(str).tolist()
+    if len(frame) <= 30:
+        for xi, yi, name in zip(x, y, names, strict=True):
+            ax.annotate(name, (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=8)
+    ax.set_xlabel(_bi(f"current value: {current}", "当前价值"))
+    ax.set_ylabel(_bi(f"future value: {future}", "未来价值"))
+    ax.set_title(_term("customer value matrix"))
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+
+    counts = ", ".join(f"{int((classes == c).sum())} {c}" for c in reversed(group))
+    _set_alt(
+        ax,
+        f"Scatter plot of {len(frame)} customers by current value ({current}, "
+        f"cut at {current_cut:.3g}) and future value ({future}, cut at "
+        f"{future_cut:.3g}) in the four value-matrix quadrants: {counts}.",
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------------------------
+# chapter 2: lifecycle and cohorts
+
+
+def cohort_heatmap(retention: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Heatmap of cohort retention: the share of each cohort still active in each period.
+
+    Parameters
+    ----------
+    retention : DataFrame
+        Indexed by cohort (e.g. month of first purchase), one column per period since the
+        first purchase (0, 1, 2, ...), values shares in [0, 1]; missing values (periods not
+        yet observed) stay blank. Not modified.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        A seaborn heatmap annotated with percentages.
+
+    Examples
+    --------
+    >>> retention = pd.DataFrame({0: [1.0, 1.0], 1: [0.4, 0.35], 2: [0.3, None]},
+    ...                          index=["2024-01", "2024-02"])
+    >>> ax = cohort_heatmap(retention)
+    >>> [t.get_text() for t in ax.texts]
+    ['100%', '40%', '30%', '100%', '35%']
+    >>> plt.close(ax.figure)
+    """
+    if not isinstance(retention, pd.DataFrame):
+        raise TypeError(f"retention must be a pandas DataFrame, got {type(retention).__name__}")
+    if retention.empty:
+        raise ValueError("retention has no rows or no columns")
+    values = _numbers(retention, "retention")
+    finite = values[np.isfinite(values)]
+    if np.any((finite < 0) | (finite > 1 + 1e-9)):
+        raise ValueError("retention holds shares, which must lie in [0, 1]")
+    grid = pd.DataFrame(
+        values,
+        index=[_short(i) for i in retention.index],
+        columns=[_short(c) for c in retention.columns],
+    )
+
+    ax = _axes(ax, (min(2 + 0.7 * grid.shape[1], 14), min(1.5 + 0.4 * grid.shape[0], 12)))
+    sns.heatmap(
+        grid,
+        annot=grid.shape[1] <= 16 and grid.shape[0] <= 30,
+        fmt=".0%",
+        cmap="Blues",
+        vmin=0,
+        vmax=1,
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={
+            "label": _term("retention rate")
+            if _has_term("retention rate")
+            else _bi("retention rate", "客户保持率"),
+            "format": PercentFormatter(1.0, decimals=0),
+        },
+        ax=ax,
+    )
+    ax.set_xlabel(_bi("periods since first purchase", "距首次购买的期数"))
+    ax.set_ylabel(_bi("cohort", "同期群"))
+    ax.set_title(_bi("Cohort retention", "同期群客户保持率"))
+    ax.tick_params(axis="y", rotation=0)
+
+    text = ""
+    if grid.shape[1] > 1:
+        second = grid.iloc[:, 1].dropna()
+        if len(second):
+            text = (
+                f"; in period {grid.columns[1]} retention ranges from {second.min():.0%} to "
+                f"{second.max():.0%} (mean {second.mean():.0%})"
+            )
+    _set_alt(
+        ax,
+        f"Heatmap of retention for {grid.shape[0]} cohorts over {grid.shape[1]} "
+        f"periods since the first purchase{text}.",
+    )
+    return ax
+
+
+def _short(label: Any) -> str:
+    if isinstance(label, pd.Timestamp):
+        return (
+            label.strftime("%Y-%m-%d")
+            if (label.hour, label.day) != (0, 1)
+            else label.strftime("%Y-%m")
+        )
+    return str(label)
+
+
+def _stage_group(columns: Sequence[Hashable]) -> tuple[str, list[str]]:
+    for group in ("lifecycle_stage", "relationship_stage"):
+        try:
+            english = [to_english(str(c), group) for c in columns]
+        except ValueError:
+            continue
+        return group, english
+    raise ValueError(
+        f"stage_counts columns must be customer lifecycle stages {labels('lifecycle_stage')} or "
+        f"relationship stages {labels('relationship_stage')} (English or Chinese), got "
+        f"{list(columns)}"
+    )
+
+
+def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
+    """The customer lifecycle (客户生命周期): the classic curve, or stage counts over time.
+
+    Without data, draws the textbook schematic of one customer's revenue and profit over the
+    five stages (acquisition 潜在获取期, growth 成长期, maturity 成熟期, decline 衰退期,
+    termination 终止期): profit is negative while the firm spends to acquire the customer,
+    rises through growth, peaks in maturity and falls in decline. The shapes are illustrative,
+    not data: the lecture material describes only the first stages, and the rest follows the
+    literature (Reichheld & Sasser 1990; Dwyer, Schurr & Oh 1987).
+
+    With ``stage_counts``, draws a stacked area chart of how many customers (or what share of
+    them) are in each stage over time.
+
+    Parameters
+    ----------
+    stage_counts : DataFrame, optional
+        Either wide: indexed by time (period numbers or dates), one column per stage, the five
+        lifecycle stages or the five relationship stages (认知 ... 解除) in English or Chinese,
+        in any order (they are drawn in stage order); or tidy, as
+        :func:`crmlab.lifecycle.stage_distribution` and
+        :func:`~crmlab.lifecycle.simulate_relationship` return it: columns ``period``,
+        ``stage`` and ``count`` or ``share``. When every row sums to 1 (shares), the y axis is
+        in percent. Not modified.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        Schematic: lines with gids ``"revenue"`` and ``"profit"`` and one shaded span per stage
+        labelled with its Chinese and English name. Counts: one stacked area per stage
+        (``ax.collections``), legend labels Chinese and English.
+
+    References
+    ----------
+    Dwyer, F. R., Schurr, P. H., & Oh, S. (1987). Developing buyer-seller relationships.
+    *Journal of Marketing*, 51(2), 11-27.
+    Reichheld, F. F., & Sasser, W. E. (1990). Zero defections: quality comes to services.
+    *Harvard Business Review*, 68(5), 105-111.
+
+    Examples
+    --------
+    >>> ax = lifecycle_curve()
+    >>> [line.get_gid() for line in ax.lines if line.get_gid()]
+    ['revenue', 'profit']
+    >>> plt.close(ax.figure)
+    >>> counts = pd.DataFrame({"成长期": [0, 5, 8], "潜在获取期": [10, 6, 2]})
+    >>> ax = lifecycle_curve(counts)
+    >>> ax.get_legend().get_texts()[0].get_text()
+    '潜在获取期 acquisition'
+    >>> plt.close(ax.figure)
+
+    The relationship stages as a Markov chain, straight from :mod:`crmlab.lifecycle`:
+
+    >>> from crmlab.lifecycle import stage_distribution
+    >>> ax = lifecycle_curve(stage_distribution(periods=12))
+    >>> len(ax.collections), ax.get_ylabel()
+    (5, 'share of customers (客户占比)')
+    >>> plt.close(ax.figure)
+    """
+    if stage_counts is None:
+        return _lifecycle_schematic(ax)
+    if not isinstance(stage_counts, pd.DataFrame):
+        raise TypeError(
+            f"stage_counts must be a pandas DataFrame, got {type(stage_counts).__name__}"
+        )
+    if stage_counts.empty:
+        raise ValueError("stage_counts has no rows or no columns")
+    if {"period", "stage"} <= set(stage_counts.columns) and (
+        {"count", "share"} & set(stage_counts.columns)
+    ):
+        column = "count" if "count" in stage_counts.columns else "share"
+        stage_counts = stage_counts.pivot_table(
+            index="period", columns="stage", values=column, aggfunc="sum", observed=True
+        )
+        stage_counts.columns = [str(c) for c in stage_counts.columns]
+    group, english = _stage_group(list(stage_counts.columns))
+    if len(set(english)) != len(english):
+        raise ValueError(f"stage_counts names a stage twice: {list(stage_counts.columns)}")
+    values = _numbers(stage_counts, "stage_counts")
+    if np.any(~np.isfinite(values)) or np.any(values < 0):
+        raise ValueError("stage_counts must be finite and not negative")
+    table = pd.DataFrame(values, index=stage_counts.index, columns=english)
+    order = [s for s in labels(group) if s in table.columns]
+    table = table[order]
+
+    ax = _axes(ax, (9, 4.5))
+    colors = sns.color_palette("viridis", len(labels(group)))
+    palette = dict(zip(labels(group), colors, strict=True))
+    x = np.arange(len(table)) if not _is_plottable_index(table.index) else table.index
+    ax.stackplot(
+        x,
+        table.T.to_numpy(),
+        colors=[palette[s] for s in order],
+        labels=[f"{chinese_name(s, group)} {s}" for s in order],
+        alpha=0.9,
+    )
+    if len(table) > 1:
+        ax.set_xlim(x[0], x[-1])
+    if pd.api.types.is_integer_dtype(np.asarray(x)):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    as_shares = bool(np.allclose(table.sum(axis=1), 1.0, atol=1e-9))
+    if as_shares:
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.set_ylabel(_bi("share of customers", "客户占比"))
+    else:
+        ax.set_ylabel(_bi("customers", "客户数"))
+    ax.set_xlabel(_bi("period", "期"))
+    title = (
+        _term("customer lifecycle")
+        if group == "lifecycle_stage"
+        else _bi("relationship development stages", "关系发展阶段")
+    )
+    ax.set_title(f"{title}: customers per stage")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+
+    last = table.iloc[-1]
+    total = float(last.sum())
+    biggest = last.idxmax()
+    if as_shares:
+        amount = f"{last[biggest]:.0%} of customers"
+    else:
+        share = f" ({last[biggest] / total:.0%})" if total > 0 else ""
+        amount = f"{last[biggest]:g} customers{share}"
+    _set_alt(
+        ax,
+        f"Stacked area chart of customers in {len(order)} stages over {len(table)} "
+        f"periods; at the end the largest stage is {biggest} "
+        f"({chinese_name(biggest, group)}) with {amount}.",
+    )
+    return ax
+
+
+def _is_plottable_index(index: pd.Index) -> bool:
+    return pd.api.types.is_numeric_dtype(index) or pd.api.types.is_datetime64_any_dtype(index)
+
+
+def _lifecycle_schematic(ax: Axes | None) -> Axes:
+    stages = labels("lifecycle_stage")
+    edges = np.array([0.0, 2.0, 4.5, 7.5, 9.5, 10.5])  # stage boundaries on a time axis
+    t = np.linspace(0, edges[-1], 421)
+    # revenue: a smooth rise to a plateau in maturity, then decline; zero after termination
+    revenue = (
+        100
+        / (1 + np.exp(-1.6 * (t - 3.0)))
+        * np.where(t < edges[3], 1.0, np.exp(-(((t - edges[3]) / 1.4) ** 2)))
+    )
+    revenue = np.where(t >= edges[4], revenue * np.exp(-3 * (t - edges[4])), revenue)
+    # cost of serving: high acquisition spend first, then falling with experience (Reichheld)
+    cost = 45 * np.exp(-t / 1.2) + 0.45 * revenue
+    profit = revenue - cost
+
+    ax = _axes(ax, (9, 4.5))
+    shades = ["#F0F0F0", "#FFFFFF"]
+    for i, stage in enumerate(stages):
+        ax.axvspan(edges[i], edges[i + 1], color=shades[i % 2], zorder=0, gid=f"stage:{stage}")
+        ax.text(
+            (edges[i] + edges[i + 1]) / 2,
+            0.98,
+            f"{chinese_name(stage, 'lifecycle_stage')}\n{stage}",
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize=9,
+        )
+    ax.plot(t, revenue, color="#0072B2", linewidth=2, gid="revenue", label=_bi("revenue", "收入"))
+    ax.plot(t, profit, color="#D55E00", linewidth=2, gid="profit", label=_bi("profit", "利润"))
+    ax.axhline(0, color="0.3", linewidth=0.8)
+    ax.set_xlim(edges[0], edges[-1])
+    ax.set_ylim(min(profit.min(), 0) * 1.2, revenue.max() * 1.35)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel(_bi("time", "时间"))
+    ax.set_ylabel(_bi("per customer (schematic)", "每位客户, 示意"))
+    ax.set_title(f"{_term('customer lifecycle')}: revenue and profit")
+    ax.legend(loc="center right", fontsize=8)
+    _set_alt(
+        ax,
+        "Schematic line chart of one customer's revenue and profit over the five "
+        "lifecycle stages: profit is negative in acquisition, rises through growth, "
+        "peaks in maturity and falls through decline to termination.",
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------------------------
+# chapters 1 and 8: CLV
+
+
+def _clv(margin: float, retention: np.ndarray, discount: float, periods: int | None) -> np.ndarray:
+    try:
+        from crmlab.value import clv
+    except ImportError:  # pragma: no cover - crmlab.value is part of the package
+        r = np.asarray(retention, dtype="float64")
+        q = r / (1 + discount)
+        if periods is None:
+            return margin * r / (1 + discount - r)
+        return margin * np.where(q == 1, periods, q * (1 - q**periods) / np.where(q == 1, 1, 1 - q))
+    return np.asarray(clv(margin, retention, discount, periods=periods), dtype="float64")
+
+
+def clv_vs_retention(
+    margin: float,
+    discount: float | Sequence[float],
+    retentions: Sequence[float] | np.ndarray | None = None,
+    periods: int | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Customer lifetime value (客户终身价值) as the retention rate rises: one line per discount.
+
+    CLV is computed with :func:`crmlab.value.clv`: the present value of a margin ``m`` per
+    period while the customer stays, ``m r / (1 + d - r)`` over an unlimited horizon. The
+    curve bends upward: each extra point of retention is worth more than the last, the
+    arithmetic behind "5% more loyalty, 25%-85% more profit".
+
+    Parameters
+    ----------
+    margin : float
+        Margin per period from a retained customer.
+    discount : float or sequence of floats
+        Discount rate(s) per period; one line each.
+    retentions : sequence of floats, optional
+        Retention rates on the x axis, in [0, 1); default 0, 0.01, ..., 0.95.
+    periods : int, optional
+        Horizon in periods; default unlimited.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        One line per discount rate with gid ``"clv:<discount>"``; x data are the retention
+        rates, y data the CLVs.
+
+    Examples
+    --------
+    >>> ax = clv_vs_retention(100, [0.1, 0.2], retentions=[0.5, 0.8])
+    >>> np.round(ax.lines[0].get_ydata(), 2).tolist()
+    [83.33, 266.67]
+    >>> len(ax.lines)
+    2
+    >>> plt.close(ax.figure)
+    """
+    discounts = np.atleast_1d(np.asarray(discount, dtype="float64"))
+    if retentions is None:
+        r = np.round(np.arange(0, 0.951, 0.01), 2)
+    else:
+        r = np.asarray(retentions, dtype="float64")
+    if r.ndim != 1 or r.size == 0:
+        raise ValueError("retentions must be a non-empty sequence of numbers")
+
+    ax = _axes(ax, (8, 4.5))
+    colors = sns.color_palette("colorblind", len(discounts))
+    curves = []
+    for d, color in zip(discounts, colors, strict=True):
+        values = _clv(margin, r, float(d), periods)
+        curves.append(values)
+        ax.plot(
+            r,
+            values,
+            color=color,
+            linewidth=2,
+            marker="o" if r.size <= 12 else None,
+            gid=f"clv:{d:g}",
+            label=_bi(f"discount rate {d:.0%}", f"贴现率 {d:.0%}"),
+        )
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel(
+        _term("retention rate")
+        if _has_term("retention rate")
+        else _bi("retention rate", "客户保持率")
+    )
+    ax.set_ylabel(
+        _bi("customer lifetime value, CLV", chinese_name("customer lifetime value (CLV)", "term"))
+    )
+    horizon = "unlimited horizon" if periods is None else f"{periods} periods"
+    ax.set_title(f"CLV vs retention: margin {margin:g} per period, {horizon}")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+
+    first = curves[0]
+    _set_alt(
+        ax,
+        f"Line chart of customer lifetime value against the retention rate for a "
+        f"margin of {margin:g} and {len(discounts)} discount rate(s): at "
+        f"{discounts[0]:.0%} CLV rises from {first[0]:,.0f} at {r[0]:.0%} retention to "
+        f"{first[-1]:,.0f} at {r[-1]:.0%}, faster as retention grows.",
+    )
+    return ax
