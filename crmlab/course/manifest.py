@@ -83,31 +83,3 @@ def load_course(root: Path | None = None) -> Course:
             raise ValueError(f"course.toml: chapter {c.number} assignment should be {c.name}")
     return Course(root, course["title_en"], course["title_zh"], course["index"], chapters)
 
-
-def chapter_table(course: Course) -> str:
-    """The README's chapter table (Markdown), generated from the manifest."""
-    rows = [
-        "| # | chapter | 章节 | minutes | notebook | assignment (points) |",
-        "|---|---|---|---|---|---|",
-    ]
-    for c in course.chapters:
-        notebook = f"[`{c.notebook}`]({c.notebook})" if c.notebook else "in preparation"
-        assignment = f"`exercises/{c.assignment}/` ({c.points:g})" if c.assignment else "in preparation"
-        rows.append(f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {assignment} |")
-    return "\n".join(rows)
-
-
-TABLE_START = "<!-- chapters:start (generated from course.toml by `crmlab sync-docs`) -->"
-TABLE_END = "<!-- chapters:end -->"
-
-
-def sync_readme(root: Path) -> bool:
-    """Rewrite the chapter table in README.md from course.toml; True when it changed."""
-    path = root / "README.md"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index(TABLE_START), text.index(TABLE_END)
-    new = text[: start + len(TABLE_START)] + "\n" + chapter_table(load_course(root)) + "\n" + text[end:]
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-        return True
-    return False
