@@ -112,3 +112,16 @@ def test_generated_docs_are_up_to_date():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run `crmlab sync-docs`"
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make lab" in readme and "make test" in readme
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", COURSE.assignments)
+def test_nbgrader_validate_passes_the_solution_and_fails_the_release(assignment, tmp_path: Path):
+    """What the Validate button reports: the solution passes; the untouched release fails every test."""
+    from crmlab.course.nbgrader_run import run_nbgrader
+
+    root = make_course(tmp_path, [assignment])
+    solution = run_nbgrader(root, "validate", f"solutions/{assignment}/{assignment}.ipynb", check=False)
+    assert "Success! Your notebook passes all the tests." in solution.stdout, solution.stdout + solution.stderr
+    release = run_nbgrader(root, "validate", "--invert", f"exercises/{assignment}/{assignment}.ipynb", check=False)
+    assert "Success! The notebook does not pass any tests." in release.stdout, release.stdout + release.stderr
