@@ -1288,11 +1288,11 @@ def _retail_columns(n: int, seed: int) -> tuple[dict[str, list[object]], dict[st
 def make_retail_transactions(n: int, seed: int) -> RetailData:
     """Generate purchases of ``n`` customers of a fictional Chinese retail chain.
 
-    Each customer makes a first purchase between 2023-01-01 and 2024-10-01 and then moves
+    Each customer makes a first purchase between 2023-01-01 and 2024-12-01 and then moves
     through the lifecycle stages of seed 004 (acquisition 潜在获取期, growth 成长期, maturity
     成熟期, decline 衰退期, termination 终止期) until 2024-12-31. A stage lasts a gamma-distributed
-    time (mean 60, 120, 300 and 100 days) and may end in termination instead of the next stage
-    (probability 0.35, 0.15 and 0.10 after acquisition, growth and maturity: the relationship can
+    time (mean 60, 150, 330 and 240 days) and may end in termination instead of the next stage
+    (probability 0.30, 0.10 and 0.05 after acquisition, growth and maturity: the relationship can
     dissolve from any stage, seed 001). Purchases arrive day by day at a stage-dependent rate
     (rare in acquisition, rising through growth, high in maturity, falling in decline, none
     after termination) scaled by the customer's activity (gamma, mean 1); amounts (yuan) are
