@@ -50,7 +50,17 @@ __all__ = [
 
 # assignment id -> module in crmlab.checks holding its QUESTIONS table
 _ASSIGNMENTS = {
+    "00_what_is_crm": "crmlab.checks.what_is_crm",
+    "01_retention_economics": "crmlab.checks.retention_economics",
+    "02_lifecycle": "crmlab.checks.lifecycle",
+    "03_trust": "crmlab.checks.trust",
+    "04_fairness": "crmlab.checks.fairness",
     "05_abc": "crmlab.checks.abc",
+    "06_csm": "crmlab.checks.csm",
+    "07_servqual": "crmlab.checks.servqual",
+    "08_loyalty_value": "crmlab.checks.loyalty_value",
+    "09_capstone": "crmlab.checks.capstone",
+    "10_practice_exam": "crmlab.checks.practice_exam",
 }
 
 
