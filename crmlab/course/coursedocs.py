@@ -33,7 +33,7 @@ def chapter_table(course: Course) -> str:
         "|---|---|---|---|---|---|",
     ]
     for c in course.chapters:
-        notebook = f"[`{c.notebook}`]({c.notebook})" if c.notebook else "in preparation"
+        notebook = f"[`{c.notebook}`]({c.notebook})" if c.notebook else ("–" if c.assignment else "in preparation")
         assignment = f"`exercises/{c.assignment}/` ({c.points:g})" if c.assignment else "in preparation"
         rows.append(f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {assignment} |")
     return "\n".join(rows)
@@ -62,7 +62,7 @@ def index_notebook(course: Course) -> nbformat.NotebookNode:
         "|---|---|---|---|---|---|---|",
     ]
     for c in course.chapters:
-        notebook = f"[{c.name}]({Path(c.notebook).name})" if c.notebook else "in preparation"
+        notebook = f"[{c.name}]({Path(c.notebook).name})" if c.notebook else ("–" if c.assignment else "in preparation")
         exercise = f"[{c.assignment}](../exercises/{c.assignment}/{c.assignment}.ipynb)" if c.assignment else "–"
         points = f"{c.points:g}" if c.points is not None else "–"
         lines.append(f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {exercise} | {points} |")
