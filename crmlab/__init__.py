@@ -68,7 +68,6 @@ _EXPORTS: dict[str, str] = {
     "loyalty_index": "crmlab.loyalty",
     "repeat_purchase_rate": "crmlab.loyalty",
     # labels and the bilingual glossary
-    "glossary": "crmlab.glossary",
     "to_english": "crmlab.glossary",
     "chinese_name": "crmlab.glossary",
 }

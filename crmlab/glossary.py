@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
+__all__ = ["chinese_name", "glossary", "labels", "ordered_dtype", "to_english"]
+
 _PATH = Path(__file__).with_name("glossary.csv")
 
 
