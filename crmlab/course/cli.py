@@ -9,6 +9,7 @@
     crmlab audit ASSIGNMENT            suspicious submissions, for review (never an automatic zero)
     crmlab kit [PATH]                  the student distribution of the course as a zip
     crmlab workspace [DIR]             copy notebooks and exercises into a personal workspace
+    crmlab site [DIR]                  the offline course website (static HTML, default _site/)
 """
 
 from __future__ import annotations
@@ -110,13 +111,17 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_kit(args: argparse.Namespace) -> int:
-    from crmlab.course.kit import build_kit
+    from crmlab.course.kit import KitLeak, build_kit
 
     root = _course_root(args)
     target = Path(args.path) if args.path else root / "dist" / "crmlab-student-kit.zip"
     if not target.is_absolute():
         target = Path.cwd() / target
-    files = build_kit(root, target)
+    try:
+        files = build_kit(root, target)
+    except KitLeak as exc:
+        print(f"crmlab kit: error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {target} ({len(files)} files)")
     return 0
 
@@ -140,6 +145,18 @@ def cmd_sync_docs(args: argparse.Namespace) -> int:
     if not written:
         print("README.md, the course index and docs/glossary.md are up to date")
     return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from crmlab.course.site import build_site
+
+    root = _course_root(args)
+    target = Path(args.directory)
+    if not target.is_absolute():
+        target = Path.cwd() / target
+    report = build_site(root, target)
+    print(report)
+    return 1 if report.problems else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_workspace)
     p = sub.add_parser("sync-docs", help="regenerate the README chapter table, notebooks/index.ipynb and docs/glossary.md")
     p.set_defaults(func=cmd_sync_docs)
+    p = sub.add_parser("site", help="build the offline course website (static HTML) into a folder")
+    p.add_argument("directory", nargs="?", default="_site", help="the folder to write (default: _site)")
+    p.set_defaults(func=cmd_site)
     return parser
 
 
