@@ -98,18 +98,25 @@ def _make_class(base: Path, n: int) -> Path:
 
 
 def _grade(template: Path, work: Path, name: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, dict]:
-    """Grade a fresh copy of the class; (seconds, scores by student)."""
+    """Grade a fresh copy of the class; (seconds, scores by student).
+
+    A run with a failure keeps its logs in ``bench/results/`` (git-ignored) and its scores say
+    ``FAILED``, so the row fails without hiding the timings of the other runs.
+    """
     root = work / name
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(template, root)
     seconds, proc = _crmlab(root, "autograde", A, "--timeout", "120", *args, env=env)
-    if proc.returncode != 0:
-        raise RuntimeError(f"crmlab autograde {' '.join(args)} failed: {proc.stdout[-1000:]} {proc.stderr[-2000:]}")
     scores = {}
     for line in proc.stdout.splitlines():
         student, _, rest = line.partition(": ")
-        if rest and "/" in rest:
-            scores[student] = rest.split()[0]
+        if rest and ("/" in rest or rest.startswith("FAILED")):
+            scores[student] = rest.split()[0].rstrip(":")
+    if proc.returncode != 0:
+        kept = ROOT / "bench" / "results" / f"grading-{name}-{time.strftime('%Y%m%d-%H%M%S')}"
+        shutil.copytree(root / ".crmlab-grading" / A / "logs", kept / "logs", dirs_exist_ok=True)
+        (kept / "output.txt").write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
+        scores["<exit status>"] = f"{proc.returncode} (logs in {kept})"
     shutil.rmtree(root, ignore_errors=True)
     return seconds, scores
 
@@ -126,7 +133,7 @@ def run() -> list[Row]:
         template = _make_class(base, n)
         work = base / "runs"
         work.mkdir()
-        serial, parallel, same = [], [], True
+        serial, parallel, same, failures = [], [], True, []
         reference_scores = None
         for _ in range(repeat):
             s_time, s_scores = _grade(template, work, "serial", "--jobs", "1")
@@ -135,6 +142,9 @@ def run() -> list[Row]:
             parallel.append(p_time)
             reference_scores = reference_scores or s_scores
             same = same and s_scores == p_scores == reference_scores and len(s_scores) == n
+            for scores in (s_scores, p_scores):
+                if "<exit status>" in scores or "FAILED" in scores.values():
+                    failures.append(scores.get("<exit status>", "a student FAILED"))
         s_med, p_med = statistics.median(serial), statistics.median(parallel)
         rows.append({
             "name": f"autograde {n} submissions of {A}: --jobs 2",
@@ -146,9 +156,10 @@ def run() -> list[Row]:
             "note": (f"{p_med / n:.2f} s per submission with --jobs 2, {s_med / n:.2f} s serial "
                      f"(runs: serial {', '.join(f'{t:.0f}' for t in serial)} s; "
                      f"--jobs 2 {', '.join(f'{t:.0f}' for t in parallel)} s); "
-                     f"scores identical in every run: {'yes' if same else 'NO'}"),
+                     f"scores identical in every run: {'yes' if same else 'NO'}"
+                     + (f"; FAILURES: {'; '.join(failures)}" if failures else "")),
         })
-        if not same:
+        if not same or failures:
             rows[-1]["min_speedup"] = float("inf")  # wrong scores fail the benchmark whatever the speed
         try:
             choose_isolation(unsafe=False)

@@ -584,8 +584,10 @@ class _Worker:
         result: dict[str, Any] = {"student": student, "ok": False, "scratch": str(scratch)}
         if START_FAILED in log_text or START_FAILED in error:
             logs = Path(cfg.run_dir) / "logs" / f"{student}.log"
-            result["failed"] = f"the sandboxed kernel did not start; see {logs}"
-            result["recycle"] = True
+            why = next((ln.split(START_FAILED, 1)[1].strip(" :") for ln in log_text.splitlines() + [error]
+                        if START_FAILED in ln), "")
+            result["failed"] = f"the sandboxed kernel did not start ({why[:200] or 'no reason given'}); see {logs}"
+            result["recycle"] = result["retry"] = True
             return result
         autograded = course / "autograded" / student / cfg.assignment
         notebooks = sorted(autograded.glob("*.ipynb")) if autograded.is_dir() else []
@@ -1148,7 +1150,17 @@ def _autograde_locked(
         return worker
 
     def grade_one(slot: int, student: str, worker: _WorkerProcess | None) -> tuple[dict[str, Any], _WorkerProcess | None]:
-        """Grade one student on this slot's worker (started or restarted as needed)."""
+        """Grade one student on this slot's worker; a kernel that did not start gets one more try
+        in a fresh worker (a failure of the machinery is never the student's zero)."""
+        result, worker = grade_once(slot, student, worker)
+        if result.get("retry"):
+            first = result["failed"]
+            result, worker = grade_once(slot, student, worker)
+            if result.get("failed"):
+                result["failed"] += f" (first try: {first})"
+        return result, worker
+
+    def grade_once(slot: int, student: str, worker: _WorkerProcess | None) -> tuple[dict[str, Any], _WorkerProcess | None]:
         try:
             if worker is None or worker.jobs >= WORKER_RECYCLE:
                 if worker is not None:
