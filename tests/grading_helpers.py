@@ -97,3 +97,23 @@ def question_results(root: Path, assignment: str, student: str) -> dict[str, boo
         for c in nb.cells
         if "crmlab" in c.get("metadata", {})
     }
+
+
+def key_values(node, skip_labels: bool = False):
+    """Every leaf value of a serialised key entry; with ``skip_labels``, not index labels or names."""
+    if isinstance(node, dict):
+        if node.get("t") in ("str", "int", "float"):
+            yield node["v"]
+        for name, value in node.items():
+            if skip_labels and name in ("index", "name", "columns"):
+                continue
+            if isinstance(value, (dict, list)):
+                yield from key_values(value, skip_labels)
+    elif isinstance(node, list):
+        for item in node:
+            yield from key_values(item, skip_labels)
+
+
+def answer_values(node):
+    """Leaf values of a key entry that can be answers (index labels and names are not)."""
+    return key_values(node, skip_labels=True)

@@ -11,7 +11,7 @@ import pytest
 
 from crmlab.checks import CheckFailed, fingerprint, for_assignment, serialise
 from crmlab.checks import abc as abc_checks
-from tests.grading_helpers import REPO
+from tests.grading_helpers import REPO, key_values
 
 grader = for_assignment("05_abc")
 
@@ -91,23 +91,12 @@ def test_function_question_checks():
     assert "not attempted" in failure("q7", lambda values, shares=None: None)
 
 
-def _key_values(node):
-    """Every leaf value of a serialised key entry."""
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for value in node.values():
-            if isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_modules_hold_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / "05_abc.json").read_text())
-    answers = {entry["question"]: list(_key_values(entry["value"])) for entry in key["notebooks"]["05_abc"]["cells"].values()}
+    answers = {entry["question"]: list(key_values(entry["value"])) for entry in key["notebooks"]["05_abc"]["cells"].values()}
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
     numbers = {v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}

@@ -21,6 +21,7 @@ from tests.grading_helpers import (
     REPO,
     crmlab,
     fill,
+    key_values,
     make_course,
     question_results,
     release_notebook,
@@ -151,16 +152,6 @@ def test_format_rules():
     assert f"{capstone_checks.CUSTOMERS} customers" in failure("q7", {"lead": 1, "iron": 1, "gold": 1, "platinum": 1})
 
 
-def _key_values(node):
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for value in node.values():
-            if isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_module_holds_no_answers():
@@ -169,7 +160,7 @@ def test_check_module_holds_no_answers():
     numbers = {
         round(float(v), 3)
         for e in key["notebooks"][A]["cells"].values()
-        for v in _key_values(e["value"]) if isinstance(v, (int, float)) and not isinstance(v, bool)
+        for v in key_values(e["value"]) if isinstance(v, (int, float)) and not isinstance(v, bool)
         and not (float(v).is_integer() and abs(v) < 10)  # small whole numbers: quarter labels, rounding digits
     }
     constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(capstone_checks)))

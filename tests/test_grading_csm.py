@@ -20,6 +20,7 @@ from tests.grading_helpers import (
     REPO,
     crmlab,
     fill,
+    key_values,
     make_course,
     question_results,
     release_notebook,
@@ -121,22 +122,12 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-def _key_values(node):
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for value in node.values():
-            if isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(_key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
     numbers = {v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}

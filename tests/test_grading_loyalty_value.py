@@ -21,6 +21,7 @@ from tests.grading_helpers import (
     REPO,
     crmlab,
     fill,
+    key_values,
     make_course,
     question_results,
     release_notebook,
@@ -162,16 +163,6 @@ def test_function_checks():
     assert "power t - 1" in failure("q6", discount_one_period_late)
 
 
-def _key_values(node):
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for value in node.values():
-            if isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_module_holds_no_answers():
@@ -182,7 +173,7 @@ def test_check_module_holds_no_answers():
     numbers = {
         round(v, 3)
         for e in cells if e["question"] != "q2"  # q2 is the data itself: recency and spend of every customer
-        for v in _key_values(e["value"]) if isinstance(v, float) and v not in (0.0, 1.0)
+        for v in key_values(e["value"]) if isinstance(v, float) and v not in (0.0, 1.0)
     }
     constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(loyalty_checks))) if isinstance(n, ast.Constant)]
     for c in constants:

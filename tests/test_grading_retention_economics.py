@@ -18,6 +18,7 @@ from crmlab.checks import CheckFailed, for_assignment
 from crmlab.checks import retention_economics as checks_module
 from tests.grading_helpers import (
     REPO,
+    answer_values,
     crmlab,
     fill,
     make_course,
@@ -127,23 +128,12 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-def _key_values(node):
-    """Every leaf value of a serialised key entry (index labels and names are not answers)."""
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for name, value in node.items():
-            if name not in ("index", "name", "columns") and isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(_key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {e["question"]: list(answer_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
     numbers = {round(v, 6) for vals in answers.values() for v in vals

@@ -21,6 +21,7 @@ from tests.grading_helpers import (
     REPO,
     crmlab,
     fill,
+    key_values,
     make_course,
     question_results,
     release_notebook,
@@ -177,23 +178,13 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-def _key_values(node):
-    if isinstance(node, dict):
-        if node.get("t") in ("str", "int", "float"):
-            yield node["v"]
-        for value in node.values():
-            if isinstance(value, (dict, list)):
-                yield from _key_values(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _key_values(item)
 
 
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or a set of its option letters."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
     cells = key["notebooks"][A]["cells"].values()
-    answers = {entry["question"]: list(_key_values(entry["value"])) for entry in cells}
+    answers = {entry["question"]: list(key_values(entry["value"])) for entry in cells}
     choice = {e["value"]["v"] for e in cells if e.get("options", {}).get("kind") == "choice"}
     numbers = {round(v, 3) for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}
     constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(servqual_checks))) if isinstance(n, ast.Constant)]
