@@ -17,7 +17,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help venv lab workspace test test-fast lint exercises keys check-exercises bench site lock clean kit
+.PHONY: help venv lab workspace test test-fast lint exercises bench font-check site lock clean kit
 
 help:
 	@echo "make lab        open the course in JupyterLab on work/ (creates .venv on first run)"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench      benchmarks (ratios against a reference measured in the same run)"
 	@echo "make site       build the offline course website into _site/"
 	@echo "make lock       re-resolve requirements.lock from pyproject.toml (maintainers)"
+	@echo "make font-check rebuild the chart font from its source and compare (maintainers; downloads 85 MB)"
 
 # The environment: exact versions and hashes from requirements.lock, then crmlab itself (editable).
 $(STAMP): requirements.lock pyproject.toml
@@ -65,6 +66,10 @@ exercises: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# not in `make test` (a download of its own): after changing crmlab/glossary.csv or the font build
+font-check: $(STAMP)
+	$(PYTEST) -q tests/maintainer
 
 site: $(STAMP)
 	$(BIN)/crmlab site _site

@@ -5,7 +5,9 @@ A temporary copy of the course gets ``CRMLAB_BENCH_N`` (default 200) generated s
 seed. Each timed run grades a fresh copy of that class through the real command line, serially
 (``--jobs 1``) and with ``--jobs 2`` alternately, three times (``BENCH_REPEAT``); the rows report
 the medians. Target: ``--jobs 2`` at least 1.8 times the throughput of serial grading, with
-identical scores (checked for every run).
+every submission's score equal to the score it must get (worked out from its answers when the
+class is made; checked for every student in every run), so that the speed is measured on real
+grading: a run in a broken environment (every student at 0) fails the row instead of looking fast.
 
 The second row is the cost of isolation: the bubblewrap sandbox against ``--unsafe`` (no
 isolation; the generated submissions are harmless) on ``CRMLAB_BENCH_ISOLATION_N`` (default 40)
@@ -48,6 +50,21 @@ MISTAKES = {
     "q8": 'q8_answer = "B"',
     "q9": 'q9_answer = "C"',
 }
+# a right answer earns its points only when the answers it builds on are right too: q3 and q4 use
+# the variables of q2's right answer (its typical mistake defines other ones, a blank none)
+NEEDS = {"q3": {"q2"}, "q4": {"q2"}}
+
+
+def expected_score(choice: dict[str, str], points: dict[str, float]) -> float:
+    """The automatic score of a generated submission (``choice``: question -> good/mistake/blank).
+
+    >>> expected_score({"q2": "good", "q3": "good", "q4": "blank"}, {"q2": 2, "q3": 1, "q4": 1})
+    3.0
+    >>> expected_score({"q2": "mistake", "q3": "good"}, {"q2": 2, "q3": 1})
+    0.0
+    """
+    return float(sum(points[q] for q, c in choice.items()
+                     if c == "good" and all(choice.get(n) == "good" for n in NEEDS.get(q, ()))))
 
 
 def _crmlab(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
@@ -68,8 +85,8 @@ def _solution_answers() -> dict[str, str]:
     return out
 
 
-def _make_class(base: Path, n: int) -> Path:
-    """A course with 05_abc generated and ``n`` submissions."""
+def _make_class(base: Path, n: int) -> tuple[Path, dict[str, str]]:
+    """A course with 05_abc generated and ``n`` submissions; the score each must get."""
     root = base / "class"
     root.mkdir()
     for name in ("course.toml", "nbgrader_config.py"):
@@ -82,6 +99,11 @@ def _make_class(base: Path, n: int) -> Path:
         raise RuntimeError(f"crmlab generate failed: {proc.stderr[-2000:]}")
     release = nbformat.read(root / "exercises" / A / f"{A}.ipynb", as_version=4)
     good = _solution_answers()
+    import json
+
+    key = json.loads((root / "keys" / f"{A}.json").read_text(encoding="utf-8"))
+    points = {gid: float(cell["points"]) for gid, cell in key["notebooks"][A]["cells"].items()}
+    expected: dict[str, str] = {}
     rng = random.Random(20261123)
     for i in range(n):
         choice = {q: rng.choices(["good", "mistake", "blank"], weights=[6, 3, 1])[0] for q in good}
@@ -94,10 +116,12 @@ def _make_class(base: Path, n: int) -> Path:
         folder = root / "submitted" / f"s{i:04d}" / A
         folder.mkdir(parents=True)
         nbformat.write(nb, folder / f"{A}.ipynb")
-    return root
+        expected[f"s{i:04d}"] = f"{expected_score(choice, points):g}"
+    return root, expected
 
 
-def _grade(template: Path, work: Path, name: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, dict]:
+def _grade(template: Path, work: Path, name: str, *args: str,
+           env: dict[str, str] | None = None) -> tuple[float, dict[str, str]]:
     """Grade a fresh copy of the class; (seconds, scores by student).
 
     A run with a failure keeps its logs in ``bench/results/`` (git-ignored) and its scores say
@@ -107,7 +131,7 @@ def _grade(template: Path, work: Path, name: str, *args: str, env: dict[str, str
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(template, root)
     seconds, proc = _crmlab(root, "autograde", A, "--timeout", "120", *args, env=env)
-    scores = {}
+    scores: dict[str, str] = {}
     for line in proc.stdout.splitlines():
         student, _, rest = line.partition(": ")
         if rest and ("/" in rest or rest.startswith("FAILED")):
@@ -130,21 +154,23 @@ def run() -> list[Row]:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="crmlab-bench-") as tmp:
         base = Path(tmp)
-        template = _make_class(base, n)
+        template, expected = _make_class(base, n)
         work = base / "runs"
         work.mkdir()
         serial, parallel, same, failures = [], [], True, []
-        reference_scores = None
         for _ in range(repeat):
             s_time, s_scores = _grade(template, work, "serial", "--jobs", "1")
             p_time, p_scores = _grade(template, work, "parallel", "--jobs", "2")
             serial.append(s_time)
             parallel.append(p_time)
-            reference_scores = reference_scores or s_scores
-            same = same and s_scores == p_scores == reference_scores and len(s_scores) == n
-            for scores in (s_scores, p_scores):
+            for name, scores in (("serial", s_scores), ("--jobs 2", p_scores)):
+                wrong = sorted(st for st, want in expected.items() if scores.get(st) != want)
+                same = same and not wrong
                 if "<exit status>" in scores or "FAILED" in scores.values():
                     failures.append(scores.get("<exit status>", "a student FAILED"))
+                if wrong:
+                    failures.append(f"{name}: {len(wrong)} of {n} scores differ from the expected ones "
+                                    f"(e.g. {wrong[0]}: {scores.get(wrong[0], 'missing')} instead of {expected[wrong[0]]})")
         s_med, p_med = statistics.median(serial), statistics.median(parallel)
         rows.append({
             "name": f"autograde {n} submissions of {A}: --jobs 2",
@@ -156,7 +182,7 @@ def run() -> list[Row]:
             "note": (f"{p_med / n:.2f} s per submission with --jobs 2, {s_med / n:.2f} s serial "
                      f"(runs: serial {', '.join(f'{t:.0f}' for t in serial)} s; "
                      f"--jobs 2 {', '.join(f'{t:.0f}' for t in parallel)} s); "
-                     f"scores identical in every run: {'yes' if same else 'NO'}"
+                     f"every score as expected in every run: {'yes' if same else 'NO'}"
                      + (f"; FAILURES: {'; '.join(failures)}" if failures else "")),
         })
         if not same or failures:
@@ -168,10 +194,13 @@ def run() -> list[Row]:
             return rows
         for student in sorted(p.name for p in (template / "submitted").iterdir())[n_iso:]:
             shutil.rmtree(template / "submitted" / student)
-        boxed, bare = [], []
+        kept = {st: want for st, want in expected.items() if (template / "submitted" / st).is_dir()}
+        boxed, bare, iso_wrong = [], [], 0
         for _ in range(repeat):
-            boxed.append(_grade(template, work, "boxed", "--jobs", "2")[0])
-            bare.append(_grade(template, work, "bare", "--jobs", "2", "--unsafe", env={"CRMLAB_BWRAP": ""})[0])
+            for times, args, env in ((boxed, (), None), (bare, ("--unsafe",), {"CRMLAB_BWRAP": ""})):
+                seconds, scores = _grade(template, work, "boxed" if not args else "bare", "--jobs", "2", *args, env=env)
+                times.append(seconds)
+                iso_wrong += sum(scores.get(st) != want for st, want in kept.items())
         b_med, u_med = statistics.median(boxed), statistics.median(bare)
         rows.append({
             "name": f"sandbox cost: bubblewrap vs --unsafe ({n_iso} submissions, --jobs 2)",
@@ -180,6 +209,9 @@ def run() -> list[Row]:
             "reference_seconds": u_med,
             "max_ratio": MAX_ISOLATION_RATIO,
             "repeat": repeat,
-            "note": f"{(b_med - u_med) / n_iso:+.2f} s per submission ({(b_med / u_med - 1) * 100:+.0f}%)",
+            "note": (f"{(b_med - u_med) / n_iso:+.2f} s per submission ({(b_med / u_med - 1) * 100:+.0f}%); "
+                     f"every score as expected: {'yes' if not iso_wrong else f'NO ({iso_wrong} wrong)'}"),
         })
+        if iso_wrong:
+            rows[-1]["max_ratio"] = 0.0  # wrong scores fail the row whatever the speed
     return rows

@@ -568,6 +568,8 @@ def test_a_broken_grader_grades_nobody_instead_of_giving_zeros(generated: Path, 
     config.write_text(config.read_text() + "\nraise RuntimeError('a typo in the configuration')\n")
     result = crmlab(root, "autograde", A, "--timeout", TIMEOUT)
     assert result.returncode == 1
-    assert "ace: FAILED: the grading worker did not start" in result.stdout
+    # the preflight finds out before any student: nobody is graded, nobody is reported graded
+    assert "crmlab autograde: error: preflight: the grading worker did not start" in result.stderr
+    assert "nothing was graded" in result.stderr and "ace:" not in result.stdout
     assert not (root / ".crmlab-grading" / A / "done" / "ace.json").exists()
     assert not (root / "autograded" / "ace").exists()

@@ -192,20 +192,6 @@ def test_subset_characters_are_in_the_font(cmap):
     assert all(0x2010 <= ord(c) <= 0x2044 for c in missing), missing
 
 
-@pytest.mark.skipif(
-    not os.environ.get("CRMLAB_FONT_SOURCE"),
-    reason="set CRMLAB_FONT_SOURCE to NotoSansCJKsc-Regular.otf to rebuild the font",
-)
-def test_rebuilding_the_font_gives_the_shipped_one(tmp_path):
-    from crmlab.fonts.build_subset import build
-
-    report = build(Path(os.environ["CRMLAB_FONT_SOURCE"]), tmp_path / "font.otf")
-    rebuilt, shipped = TTFont(tmp_path / "font.otf"), TTFont(FONT_FILE)
-    assert rebuilt.getBestCmap() == shipped.getBestCmap()
-    assert rebuilt.getGlyphOrder() == shipped.getGlyphOrder()
-    assert report["glyphs"] == shipped["maxp"].numGlyphs
-
-
 def test_use_cjk_font_registers_the_packaged_file():
     assert plotting.use_cjk_font() == FAMILY
     path = font_manager.findfont(

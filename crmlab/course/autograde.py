@@ -10,17 +10,22 @@ How one run goes (see ``docs/instructor-grading.md``):
 2. Students whose submission and key are unchanged since their last successful grading (a done
    marker in ``.crmlab-grading/<assignment>/done/``) are skipped, so an interrupted run goes on
    where it stopped; ``--force`` regrades everyone.
-3. ``gradebook.db`` is backed up, and a *template* gradebook (the assignment without students) is
+3. A *preflight* proves the grading environment before any student: the assignment's own
+   solution is graded exactly as the students will be (same worker, sandbox, configuration and
+   key) and must earn every automatically graded point. If it does not (crmlab not importable
+   in the sandbox, a data set missing, a broken configuration), nothing is graded and the run
+   stops with the reason: a broken environment never becomes a class of zeros.
+4. ``gradebook.db`` is backed up, and a *template* gradebook (the assignment without students) is
    made. N worker processes (each with a memory limit) take one student at a time: a scratch
    course of that student alone (the template gradebook, the one submission), nbgrader's
    autograde in-process with the course's ``nbgrader_config.py`` plus the sandbox: the kernel is
    ``crmlab-sandbox`` over IPC, a canary cell follows every test cell, the output the grader
    accepts is capped, and a kernel that dies stops the notebook instead of the batch.
-4. The parent merges each finished student into the course gradebook, one at a time (sqlite has
+5. The parent merges each finished student into the course gradebook, one at a time (sqlite has
    one writer): automatic scores and comments are copied per grade cell; manual scores, manual
    comments and extra credit are never touched. Then the autograded notebook is copied into
    ``autograded/`` and only then the done marker is written.
-5. A submission whose grading cannot finish (it runs past the time limit, floods the grader, the
+6. A submission whose grading cannot finish (it runs past the time limit, floods the grader, the
    notebook file is unreadable) gets 0 for the automatically graded cells, with the reason in
    the autograded notebook, the done marker and the summary; its written answers still wait for
    manual grading. A failure of the grading machinery itself grades nobody silently: the student
@@ -68,6 +73,7 @@ from crmlab.course.sandbox import (
     SandboxSettings,
     choose_isolation,
     describe_exit,
+    package_binds,
     write_kernelspec,
 )
 
@@ -84,6 +90,11 @@ WORKER_MEMORY = 4096 * 2**20  # address space of one grading worker (the grader'
 WORKER_RECYCLE = 100  # a worker grades at most this many students, then a fresh one starts
 KEEP_BACKUPS = 20
 START_FAILED = "crmlab: the kernel did not start"
+PREFLIGHT_STUDENT = "crmlab-preflight"  # the solution, graded before any student (never a real id)
+
+
+class GradingEnvironmentBroken(RuntimeError):
+    """The preflight failed: the solution does not earn full marks here, so nothing is graded."""
 
 
 @dataclass(frozen=True)
@@ -511,7 +522,8 @@ class _Worker:
         self.base_config = _load_course_config(self.root)
         os.environ["JUPYTER_PATH"] = str(self.run_dir / "jupyter")
 
-    def grade(self, student: str, extension: float = 0.0) -> dict[str, Any]:
+    def grade(self, student: str, extension: float = 0.0, source: Path | None = None) -> dict[str, Any]:
+        """Grade one submission (``source``: another folder than ``submitted/<student>/<a>``)."""
         from nbgrader.converters import Autograde
         from nbgrader.coursedir import CourseDirectory
 
@@ -527,8 +539,9 @@ class _Worker:
             with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
                 gb.add_student(student)
                 gb.add_submission(cfg.assignment, student, extension=dt.timedelta(seconds=extension))
-        _copy_files(self.root / "submitted" / student / cfg.assignment, course / "submitted" / student / cfg.assignment)
-        timestamp = self.root / "submitted" / student / cfg.assignment / "timestamp.txt"
+        submitted = source if source is not None else self.root / "submitted" / student / cfg.assignment
+        _copy_files(submitted, course / "submitted" / student / cfg.assignment)
+        timestamp = submitted / "timestamp.txt"
         if timestamp.is_file():
             shutil.copyfile(timestamp, course / "submitted" / student / cfg.assignment / "timestamp.txt")
         _copy_files(self.root / "solutions" / cfg.assignment, course / "solutions" / cfg.assignment, skip_notebooks=True)
@@ -608,6 +621,120 @@ class _Worker:
                       tripwires=len(tripwires),
                       entries=_gradebook_entries(f"sqlite:///{course / 'gradebook.db'}", cfg.assignment, student))
         return result
+
+
+    def preflight(self) -> dict[str, Any]:
+        """Grade the assignment's solution as a submission; report what it earned and why not.
+
+        The result has ``preflight``: the automatic points earned and possible, the questions
+        that failed and the first error the solution's notebook met (e.g. an import error in
+        the setup cell), for :func:`preflight_problem` to judge.
+        """
+        import nbformat
+
+        from crmlab.course.grading import summarise
+
+        source = self.root / "solutions" / self.config.assignment
+        result = self.grade(PREFLIGHT_STUDENT, source=source)
+        earned = possible = 0.0
+        failed: list[str] = []
+        reasons: list[str] = []
+        first_error = ""
+        for path in sorted(Path(result["autograded"]).glob("*.ipynb")) if result.get("ok") else []:
+            nb = nbformat.read(path, as_version=4)
+            for row in summarise(nb):
+                if row["auto"]:
+                    possible += row["points"]
+                    if row["passed"]:
+                        earned += row["points"]
+                    else:
+                        failed.append(row["question"])
+            reasons += _verdict_reasons(nb)
+            if not first_error:
+                first_error = _first_error(nb)
+        for host, inside in package_binds():  # say where the instructor finds it, not the sandbox's path
+            first_error = first_error.replace(inside, host)
+        result["preflight"] = {"earned": earned, "possible": possible, "failed": failed, "error": first_error,
+                               "reasons": reasons}
+        return result
+
+
+def _first_error(nb: NotebookNode) -> str:
+    """``"cell N: Name: message"`` of the first error outside the test cells, or ``""``.
+
+    (The test cells' own outputs are the grader's verdicts: see :func:`_verdict_reasons`.)
+    """
+    from crmlab.course.grading import is_test_cell
+
+    for number, cell in enumerate(nb.cells, start=1):
+        if cell.get("cell_type") != "code" or is_test_cell(cell):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                where = f"cell {gid!r}" if gid else f"cell {number}"
+                value = " ".join(str(out.get("evalue", "")).split())[:200]
+                return f"{where}: {out.get('ename', 'Error')}: {value}".rstrip(": ")
+    return ""
+
+
+def _verdict_reasons(nb: NotebookNode) -> list[str]:
+    """Why each failed test cell failed, as the grader wrote it (``"q1: incorrect (...)"``)."""
+    from crmlab.course.grading import is_test_cell
+
+    return [str(out.get("evalue", "")) for cell in nb.cells if is_test_cell(cell)
+            for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+
+
+# failed test cells whose reason is one of these did not get as far as comparing with the key
+_NOT_COMPARED = ("the cell raised", "no answer was reported", "a visible check failed", "more than one report",
+                 "malformed report", "the report")
+
+
+def preflight_problem(result: dict[str, Any], assignment: str) -> str | None:
+    """None when the solution earned every automatic point, else one line saying why and the fix.
+
+    >>> ok = {"ok": True, "preflight": {"earned": 13.0, "possible": 13.0, "failed": [], "error": ""}}
+    >>> preflight_problem(ok, "05_abc") is None
+    True
+    >>> bad = {"ok": True, "preflight": {"earned": 0.0, "possible": 13.0, "failed": ["q1"],
+    ...        "error": "cell 'setup': ModuleNotFoundError: No module named 'crmlab.checks'"}}
+    >>> print(preflight_problem(bad, "05_abc"))  # doctest: +NORMALIZE_WHITESPACE
+    preflight: the solution of 05_abc earned 0 of 13 automatic points in this grading environment
+    (cell 'setup': ModuleNotFoundError: No module named 'crmlab.checks'); nothing was graded.
+    Fix: the kernel cannot import crmlab: install crmlab into the environment that runs
+    `crmlab autograde` (`pip install -e .` in the course, or the course's wheel), then run again
+    """
+    info = result.get("preflight")
+    if result.get("failed"):
+        why, fix = result["failed"], "see the worker and student logs under .crmlab-grading/"
+    elif not result.get("ok") or info is None:
+        why, fix = result.get("stopped") or "grading stopped", "see the logs under .crmlab-grading/"
+    elif info["possible"] > 0 and info["earned"] >= info["possible"] and not info["failed"]:
+        return None
+    else:
+        error = info.get("error") or ""
+        reasons = [r for r in info.get("reasons", []) if r]
+        compared = [r for r in reasons if not r.partition("(")[2].startswith(_NOT_COMPARED)]
+        why = (f"earned {_fmt(info['earned'])} of {_fmt(info['possible'])} automatic points"
+               if info["possible"] > 0 else "has no automatically graded points")
+        detail = error or "failed: " + ", ".join(info["failed"][:8])
+        if not error and reasons and len(compared) < len(reasons):
+            detail += f"; {next(r for r in reasons if r not in compared)[:200]}"
+        why = f"{why} in this grading environment ({detail})"
+        if "crmlab" in error and ("ModuleNotFoundError" in error or "ImportError" in error):
+            fix = ("the kernel cannot import crmlab: install crmlab into the environment that runs "
+                   "`crmlab autograde` (`pip install -e .` in the course, or the course's wheel), then run again")
+        elif "DatasetError" in error or "FileNotFoundError" in error or "No such file" in error:
+            fix = ("a file the notebook reads is missing: restore the course's datasets/ (and the "
+                   "assignment's data files in solutions/), then run again")
+        elif error or len(compared) < len(reasons) or not info["failed"]:
+            fix = "repair the grading environment (the error above), then run again"
+        else:
+            fix = (f"the key does not match the solution: run `crmlab generate {assignment}` to rebuild "
+                   "the release and the key, then run again")
+        return f"preflight: the solution of {assignment} {why}; nothing was graded. Fix: {fix}"
+    return f"preflight: the solution of {assignment} could not be graded ({why}); nothing was graded. Fix: {fix}"
 
 
 def _kill_children() -> None:
@@ -690,7 +817,10 @@ def worker_main(argv: list[str]) -> int:
     for line in sys.stdin:
         job = json.loads(line)
         try:
-            result = worker.grade(job["student"], float(job.get("extension") or 0.0))
+            if job.get("preflight"):
+                result = worker.preflight()
+            else:
+                result = worker.grade(job["student"], float(job.get("extension") or 0.0))
         except Exception as exc:  # the machinery failed: report it, never guess a grade
             traceback.print_exc()
             result = {"student": job["student"], "ok": False, "failed": f"{type(exc).__name__}: {exc}"}
@@ -748,10 +878,16 @@ class _WorkerProcess:
         line, _, self.buffer = self.buffer.partition(b"\n")
         return json.loads(line)
 
+    def send_preflight(self) -> None:
+        self._write({"student": PREFLIGHT_STUDENT, "preflight": True})
+
     def send(self, student: str, extension: float = 0.0) -> None:
+        self._write({"student": student, "extension": extension})
+
+    def _write(self, job: dict[str, Any]) -> None:
         assert self.proc.stdin is not None
         try:
-            self.proc.stdin.write((json.dumps({"student": student, "extension": extension}) + "\n").encode())
+            self.proc.stdin.write((json.dumps(job) + "\n").encode())
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
             raise _WorkerGone(f"the grading process is gone ({exc})") from exc
@@ -1189,8 +1325,7 @@ def _autograde_locked(
                 worker.kill()
             return {"student": student, "ok": False, "failed": f"{type(exc).__name__}: {exc}"}, None
 
-    def slot_loop(slot: int) -> None:
-        worker: _WorkerProcess | None = None
+    def slot_loop(slot: int, worker: _WorkerProcess | None = None) -> None:
         try:
             while not stop.is_set():
                 try:
@@ -1207,9 +1342,12 @@ def _autograde_locked(
                 else:
                     worker.close()
 
+    first = _preflight(root, assignment, start_worker, wall_limit, state, progress)
     meter = _Progress(len(todo), progress)
-    threads = [threading.Thread(target=slot_loop, args=(slot,), daemon=True)
+    threads = [threading.Thread(target=slot_loop, args=(slot, first if slot == 0 else None), daemon=True)
                for slot in range(min(jobs, pending.qsize()))]
+    if not threads:
+        first.close()
     for t in threads:
         t.start()
     for student, result in immediate:
@@ -1258,6 +1396,59 @@ def _autograde_locked(
         progress.write(f"graded {len(todo)} submission(s) in {elapsed:.1f} s "
                        f"({elapsed / max(len(todo), 1):.2f} s each, {jobs} worker(s))\n")
     return [results[s] for s in students]
+
+
+def _preflight(
+    root: Path, assignment: str, start_worker: Callable[[int], _WorkerProcess], wall_limit: float,
+    state: Path, progress: TextIO | None,
+) -> _WorkerProcess:
+    """Grade the solution on slot 0's worker before any student; return that worker, ready.
+
+    Raises :class:`GradingEnvironmentBroken` (nothing graded, no gradebook row written) when
+    the solution does not earn every automatic point or cannot be graded at all. A kernel that
+    did not start gets one more try in a fresh worker, as a student's would.
+    """
+    if not any((root / "solutions" / assignment).glob("*.ipynb")):
+        raise GradingEnvironmentBroken(
+            f"preflight: no solution notebook in solutions/{assignment}/ to prove the grading "
+            "environment with; nothing was graded")
+    started = time.monotonic()
+    worker: _WorkerProcess | None = None
+    result: dict[str, Any] = {}
+    for attempt in range(2):
+        try:
+            worker = start_worker(0)
+            worker.send_preflight()
+            result = worker.read(timeout=wall_limit)
+        except _StartFailed as exc:
+            raise GradingEnvironmentBroken(f"preflight: {exc}; nothing was graded") from exc
+        except (TimeoutError, _WorkerGone, ValueError) as exc:
+            if worker is not None:
+                worker.kill()
+            raise GradingEnvironmentBroken(
+                f"preflight: grading the solution of {assignment} did not finish ({exc or 'no answer'}); "
+                f"nothing was graded; see {state / 'logs'}") from exc
+        finally:
+            if result.get("scratch"):
+                _keep_logs(state, PREFLIGHT_STUDENT, Path(result["scratch"]))
+                shutil.rmtree(result["scratch"], ignore_errors=True)
+        if not (result.get("retry") and attempt == 0):
+            break
+        worker.close()
+    assert worker is not None
+    problem = preflight_problem(result, assignment)
+    if problem is not None:
+        worker.kill()
+        raise GradingEnvironmentBroken(problem)
+    if progress is not None:
+        info = result["preflight"]
+        progress.write(f"preflight: the solution earned {_fmt(info['earned'])} of {_fmt(info['possible'])} "
+                       f"automatic points in this environment [{time.monotonic() - started:.1f} s]\n")
+        progress.flush()
+    if result.get("recycle"):
+        worker.close()
+        worker = start_worker(0)
+    return worker
 
 
 def _load_cell_timeout(root: Path) -> int:

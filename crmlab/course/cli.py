@@ -52,14 +52,14 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_autograde(args: argparse.Namespace) -> int:
-    from crmlab.course.autograde import GradingBusy, autograde
+    from crmlab.course.autograde import GradingBusy, GradingEnvironmentBroken, autograde
     from crmlab.course.sandbox import SandboxUnavailable
 
     root = _course_root(args)
     try:
         results = autograde(root, args.assignment, students=args.student or None, jobs=args.jobs,
                             timeout=args.timeout, force=args.force, unsafe=args.unsafe, progress=sys.stderr)
-    except (SandboxUnavailable, GradingBusy) as exc:
+    except (SandboxUnavailable, GradingBusy, GradingEnvironmentBroken) as exc:
         print(f"crmlab autograde: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -7,7 +7,8 @@ student's code runs in the notebook's kernel, and that kernel is started through
 <https://github.com/containers/bubblewrap>`_ (Debian package ``bubblewrap``):
 
 * a root file system that holds only ``/usr``, the Python environment (the virtual environment and
-  its base interpreter, **read-only**), the ``crmlab`` package and its data sets (read-only), a
+  its base interpreter, **read-only**), the ``crmlab`` package the grader runs and its data sets
+  (read-only at ``/crmlab``, first on the kernel's ``PYTHONPATH``), a
   fresh ``HOME`` and ``/tmp`` (size-capped tmpfs, gone afterwards) and a private copy of the
   student's working folder (the only writable place on disk); ``solutions/``, ``keys/``, the
   gradebook and every other student's work simply do not exist in there;
@@ -166,18 +167,43 @@ def choose_isolation(unsafe: bool = False, *, probe_sandbox: bool = True) -> Iso
 # what the kernel may see
 
 
+# Inside the sandbox, the crmlab that the grader itself runs is always found here, read-only and
+# first on the kernel's PYTHONPATH: the kernel imports the same crmlab as the grading process,
+# however that one was installed (a wheel, an editable install of another clone, PYTHONPATH).
+SANDBOX_LIB = "/crmlab"
+
+
+def _package_dir() -> Path:
+    """The ``crmlab`` package folder the grading process imports."""
+    return Path(__file__).resolve().parent.parent
+
+
 def _package_root() -> Path:
     """The folder holding the ``crmlab`` package (the repository in an editable install)."""
-    return Path(__file__).resolve().parent.parent.parent
+    return _package_dir().parent
+
+
+def package_binds() -> list[tuple[str, str]]:
+    """``(host, sandbox)`` folders of crmlab and its data, bound read-only under :data:`SANDBOX_LIB`.
+
+    The package folder itself (``crmlab/``; a wheel carries its data inside it) and, for a source
+    checkout or an editable install, the ``datasets/`` folder beside it, the place
+    :func:`crmlab.datasets.data_dir` looks. Nothing else of that checkout is bound.
+    """
+    package = _package_dir()
+    binds = [(str(package), f"{SANDBOX_LIB}/{package.name}")]
+    datasets = _package_root() / "datasets"
+    if not (package / "_data" / "datasets").is_dir() and datasets.is_dir():
+        binds.append((str(datasets), f"{SANDBOX_LIB}/datasets"))
+    return binds
 
 
 def readonly_paths() -> list[str]:
-    """Host paths bound read-only into the sandbox: the Python environment and crmlab.
+    """Host paths bound read-only at the same place in the sandbox: the Python environment.
 
     The virtual environment and the interpreter it was made from (resolved through symlinks, so
-    a venv's ``bin/python`` works), and — when crmlab is not installed inside the environment
-    (an editable install) — the ``crmlab`` package folder and the course data sets next to it.
-    Nothing else of the course is bound: no solutions, keys, gradebook or submissions.
+    a venv's ``bin/python`` works). crmlab itself comes from :func:`package_binds`. Nothing of
+    the course is bound: no solutions, keys, gradebook or submissions.
     """
     paths: list[Path] = []
     for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}:
@@ -185,12 +211,6 @@ def readonly_paths() -> list[str]:
     executable = Path(sys.executable)
     if executable.is_symlink():
         paths.append(executable.resolve().parent.parent)
-    package = Path(__file__).resolve().parent.parent
-    if not any(package.is_relative_to(p) for p in paths):
-        paths.append(package)
-        datasets = _package_root() / "datasets"
-        if datasets.is_dir():
-            paths.append(datasets)
     unique: list[Path] = []
     for path in sorted(set(paths), key=lambda p: len(p.parts)):
         if path.exists() and not any(path.is_relative_to(u) for u in unique):
@@ -210,6 +230,7 @@ class SandboxSettings:
     bwrap: str | None = None
     uid: int | None = None  # switch to this uid (grading as root)
     readonly: list[str] = field(default_factory=readonly_paths)
+    package: list[list[str]] = field(default_factory=lambda: [list(b) for b in package_binds()])
     limits: Limits = field(default_factory=Limits)
 
     def write(self, path: Path) -> Path:
@@ -223,8 +244,12 @@ class SandboxSettings:
         return cls(**data)
 
 
-def kernel_environment(environ: dict[str, str], home: str) -> dict[str, str]:
-    """The kernel's whole environment: nothing of the grader's but the grading nonce."""
+def kernel_environment(environ: dict[str, str], home: str, pythonpath: str | None = None) -> dict[str, str]:
+    """The kernel's whole environment: nothing of the grader's but the grading nonce.
+
+    ``pythonpath`` is the folder that holds the grader's crmlab (inside the sandbox:
+    :data:`SANDBOX_LIB`), so that the kernel imports the same crmlab as the grader.
+    """
     venv_bin = str(Path(sys.executable).parent)
     env = {
         "PATH": os.pathsep.join([venv_bin, "/usr/local/bin", "/usr/bin", "/bin"]),
@@ -244,6 +269,8 @@ def kernel_environment(environ: dict[str, str], home: str) -> dict[str, str]:
         "MKL_NUM_THREADS": "1",
         "MALLOC_ARENA_MAX": "2",
     }
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
     if NONCE_VARIABLE in environ:
         env[NONCE_VARIABLE] = environ[NONCE_VARIABLE]
     return env
@@ -298,6 +325,7 @@ def bwrap_command(settings: SandboxSettings, cwd: str, runtime: str, kernel: lis
     cmd += ["--perms", "1777", *size(lim.tmp_bytes), "--tmpfs", SANDBOX_HOME]
     made: set[str] = {"/home", "/tmp", "/usr"}
     binds = [(p, p, "--ro-bind") for p in settings.readonly]
+    binds += [(host, inside, "--ro-bind") for host, inside in settings.package]
     binds += [(settings.work, cwd, "--bind"), (runtime, runtime, "--bind")]
     for source, dest, how in binds:
         for folder in _ancestors(dest):
@@ -393,12 +421,13 @@ def launch_kernel(argv: list[str]) -> None:
             os.chown(runtime, settings.uid, settings.uid)
             os.chmod(runtime, 0o700)
             os.chown(connection_file, settings.uid, settings.uid)
-        env = kernel_environment(dict(os.environ), SANDBOX_HOME)
+        env = kernel_environment(dict(os.environ), SANDBOX_HOME, SANDBOX_LIB)
         command = bwrap_command(settings, cwd, runtime, kernel)
         os.execve(command[0], command, env)
     # mode "none": no isolation, but a clean environment, a fresh HOME and resource limits
     os.makedirs(settings.home, exist_ok=True)
-    env = kernel_environment(dict(os.environ), settings.home)
+    host_lib = os.path.dirname(settings.package[0][0]) if settings.package else None
+    env = kernel_environment(dict(os.environ), settings.home, host_lib)
     _set_limits_here(settings.limits)
     os.execve(kernel[0], kernel, env)
 
