@@ -7,39 +7,55 @@ PYTHON  ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 PY      := $(BIN)/python
-STAMP   := $(VENV)/.crmlab-installed
+# two lock files, the same pins: the course (what learning needs) and the course plus the test tools
+COURSE  := $(VENV)/.crmlab-course
+TESTENV := $(VENV)/.crmlab-test
 PORT    ?= 8888
 WORK    ?= work
 LAB_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS    ?= 2
+# install from a folder of wheels instead of the network: make lab WHEELHOUSE=wheelhouse
+WHEELHOUSE ?=
+PIP_SOURCE := $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)),)
+# extra `pip download` options for `make wheelhouse`, e.g. --platform win_amd64 --python-version 3.11
+WHEEL_ARGS ?=
+TOOLS   := .tools
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help venv lab workspace test test-fast lint exercises bench font-check site lock clean kit
+.PHONY: help venv lab workspace test test-fast lint notebooks exercises bench font-check site lock wheelhouse clean kit
 
 help:
 	@echo "make lab        open the course in JupyterLab on work/ (creates .venv on first run)"
-	@echo "make test       the whole test suite, as CI runs it"
+	@echo "make test       the whole test suite, as CI runs it (adds the test tools to .venv)"
 	@echo "make test-fast  unit tests only (no notebooks, grading round trips or browser)"
+	@echo "make lint       ruff check and ruff format --check (also part of make test)"
+	@echo "make notebooks  re-execute the chapter notebooks and store their outputs"
 	@echo "make exercises  regenerate exercises/ and keys/ from solutions/"
 	@echo "make bench      benchmarks (ratios against a reference measured in the same run)"
 	@echo "make site       build the offline course website into _site/"
-	@echo "make lock       re-resolve requirements.lock from pyproject.toml (maintainers)"
+	@echo "make wheelhouse download every wheel of the course into wheelhouse/ (for a lab without a fast network)"
+	@echo "make lock       re-resolve both lock files from pyproject.toml (maintainers; uv in $(TOOLS)/)"
 	@echo "make font-check rebuild the chart font from its source and compare (maintainers; downloads 85 MB)"
 
-# The environment: exact versions and hashes from requirements.lock, then crmlab itself (editable).
-$(STAMP): requirements.lock pyproject.toml
+# The course environment: exact versions and hashes from requirements.lock, then crmlab (editable).
+$(COURSE): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip install --quiet $(PIP_SOURCE) --upgrade "pip>=24"
+	$(PY) -m pip install --quiet $(PIP_SOURCE) --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet $(PIP_SOURCE) --no-deps -e .
 	@touch $@
 
-venv: $(STAMP)
+# The test tools on top (requirements-test.lock: the course's pins plus pytest, playwright, ruff…).
+$(TESTENV): $(COURSE) requirements-test.lock
+	$(PY) -m pip install --quiet $(PIP_SOURCE) --require-hashes -r requirements-test.lock
+	@touch $@
 
-workspace: $(STAMP)
+venv: $(COURSE)
+
+workspace: $(COURSE)
 	$(BIN)/crmlab workspace $(WORK)
 
 lab: workspace
@@ -48,39 +64,62 @@ lab: workspace
 PYTEST  := $(PY) -m pytest -p no:cacheprovider
 NBVAL   := --nbval-current-env --nbval-cell-timeout=180
 
-test: $(STAMP)
+test: $(TESTENV)
 	$(BIN)/ruff check crmlab tests bench
 	$(PYTEST) -n $(JOBS) --dist loadfile tests crmlab
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises
 
-test-fast: $(STAMP)
+test-fast: $(TESTENV)
 	$(PYTEST) -q -m "not slow and not browser" tests crmlab
 
-lint: $(STAMP)
+lint: $(TESTENV)
 	$(BIN)/ruff check crmlab tests bench
 	$(BIN)/ruff format --check crmlab tests bench
 
-exercises: $(STAMP)
+# Re-execute the chapter notebooks in place and store their outputs (nbval then checks them).
+NOTEBOOKS ?= $(wildcard notebooks/[0-9]*.ipynb)
+notebooks: $(COURSE)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+
+exercises: $(COURSE)
 	$(BIN)/crmlab generate --all
 
-bench: $(STAMP)
+bench: $(TESTENV)
 	$(PY) -m bench
 
 # not in `make test` (a download of its own): after changing crmlab/glossary.csv or the font build
-font-check: $(STAMP)
+font-check: $(TESTENV)
 	$(PYTEST) -q tests/maintainer
 
-site: $(STAMP)
+site: $(COURSE)
 	$(BIN)/crmlab site _site
 
-kit: $(STAMP)
+kit: $(COURSE)
 	$(BIN)/crmlab kit dist/crmlab-student-kit.zip
 
-lock:
-	$(PYTHON) -m pip install --quiet uv
-	$(PYTHON) -m uv pip compile pyproject.toml --extra course --extra test --generate-hashes \
-	  --universal --python-version 3.11 -o requirements.lock
+# Re-resolve the locks with uv from a tools environment of its own (never the system Python). The
+# existing pins are preferred, and the course lock is resolved within the test lock's pins, so the
+# two agree on every package they share.
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv
+
+UV_COMPILE = $(TOOLS)/bin/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 --quiet
+
+lock: $(TOOLS)/bin/uv
+	$(UV_COMPILE) --extra course --extra test -o requirements-test.lock
+	$(UV_COMPILE) --extra course -c requirements-test.lock -o requirements.lock
+
+# Every wheel the course and the test suite need (and what building crmlab itself needs: hatchling, editables), for
+# installing with `make lab WHEELHOUSE=wheelhouse` where the network is slow or closed. Build it on
+# a machine with the lab's operating system and Python 3.11 (or pass WHEEL_ARGS).
+wheelhouse:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip download --quiet --require-hashes --only-binary=:all: $(WHEEL_ARGS) -r requirements-test.lock -d wheelhouse
+	$(PY) -m pip download --quiet --only-binary=:all: $(WHEEL_ARGS) "pip>=24" "hatchling>=1.25" "editables~=0.3" -d wheelhouse
+	@echo "wheelhouse/ holds $$(ls wheelhouse | wc -l) files; install with: make lab WHEELHOUSE=wheelhouse"
 
 clean:
 	rm -rf _site dist build .pytest_cache

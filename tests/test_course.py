@@ -80,6 +80,14 @@ def test_exercises_and_keys_match_a_fresh_regeneration(assignment, tmp_path: Pat
     assert (root / "keys" / f"{assignment}.json").read_bytes() == (REPO / "keys" / f"{assignment}.json").read_bytes()
 
 
+def _pins(path: Path) -> dict[str, str]:
+    return dict(re.findall(r"^([a-z0-9_.-]+)==([^\s;]+)", path.read_text(), flags=re.M))
+
+
+def _names(requirements: list[str]) -> list[str]:
+    return [re.split(r"[<>=!\[ ]", r)[0].lower() for r in requirements]
+
+
 def test_environment_yml_is_a_thin_layer_over_the_lock():
     yaml = pytest.importorskip("yaml")
     env = yaml.safe_load((REPO / "environment.yml").read_text())
@@ -87,22 +95,43 @@ def test_environment_yml_is_a_thin_layer_over_the_lock():
     assert "python=3.11" in deps and "pip" in deps
     pip_section = next(d["pip"] for d in deps if isinstance(d, dict))
     assert pip_section == ["-r requirements.lock"]
-    lock = (REPO / "requirements.lock").read_text()
-    pins = dict(re.findall(r"^([a-z0-9_.-]+)==([^\s;]+)", lock, flags=re.M))
-    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    wanted = project["dependencies"] + sum(project["optional-dependencies"].values(), [])
-    for requirement in wanted:
-        name = re.split(r"[<>=!\[ ]", requirement)[0].lower()
-        assert name in pins, f"{name} is in pyproject.toml but not pinned in requirements.lock"
-    assert pins["pandas"].startswith("3.") and pins["jupyterlab"].startswith("4.") and pins["nbgrader"].startswith("0.9")
     assert "pip install --no-deps -e ." in (REPO / "postBuild").read_text()
 
 
-def test_lock_has_hashes_for_every_pin():
-    lock = (REPO / "requirements.lock").read_text()
-    blocks = re.split(r"\n(?=[a-z0-9])", lock.split("\n", 2)[2])
+def test_the_course_lock_has_what_learning_needs_and_the_test_lock_adds_the_test_tools():
+    course, test = _pins(REPO / "requirements.lock"), _pins(REPO / "requirements-test.lock")
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    extras = project["optional-dependencies"]
+    for name in _names(project["dependencies"] + extras["course"]):
+        assert name in course, f"{name} is a course dependency in pyproject.toml but not pinned in requirements.lock"
+    for name in _names(project["dependencies"] + extras["course"] + extras["test"]):
+        assert name in test, f"{name} is in pyproject.toml but not pinned in requirements-test.lock"
+    # `make lab` installs no test tooling (playwright alone is 165 MB) ...
+    for tool in ("pytest", "playwright", "ruff", "hypothesis", "nbval", "lifetimes"):
+        assert tool not in course, f"{tool} is a test tool but requirements.lock pins it"
+    # ... and the two locks agree on every package they share, so outputs reproduce in both
+    assert {n: v for n, v in test.items() if n in course} == course
+    assert course["pandas"].startswith("3.") and course["jupyterlab"].startswith("4.") and course["nbgrader"].startswith("0.9")
+
+
+@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock"])
+def test_lock_has_hashes_for_every_pin(lock: str):
+    text = (REPO / lock).read_text()
+    blocks = re.split(r"\n(?=[a-z0-9])", text.split("\n", 2)[2])
     pinned = [b for b in blocks if "==" in b.split("\n")[0]]
     assert pinned and all("--hash=sha256:" in b for b in pinned)
+
+
+def test_the_makefile_keeps_lab_and_test_environments_apart():
+    makefile = (REPO / "Makefile").read_text()
+    targets = dict(re.findall(r"^([a-z-]+):([^\n=]*)$", makefile, flags=re.M))
+    assert targets["workspace"].split() == ["$(COURSE)"] and targets["test"].split() == ["$(TESTENV)"]
+    assert "--require-hashes -r requirements.lock" in makefile and "--require-hashes -r requirements-test.lock" in makefile
+    # every target listed as phony exists (no phantom targets), and `make lock` never uses the system pip
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, flags=re.M).group(1).split()
+    assert [t for t in phony if t not in targets] == []
+    lock_recipe = makefile.split("\nlock:", 1)[1].split("\n\n", 1)[0]
+    assert "$(PYTHON) -m pip" not in lock_recipe and "$(TOOLS)/bin/uv" in lock_recipe
 
 
 def test_generated_docs_are_up_to_date():
