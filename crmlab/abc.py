@@ -7,11 +7,11 @@ sorts its customers by value and splits them into key (A, 关键客户), main (B
 Two ways of drawing the lines are taught:
 
 * by **share of the total** (:func:`abc_classify`): sort customers by value, add them up, and
-  close class A when the running total reaches a share of the total (70% in the lecture's worked
-  example), class B at a further share (20%), the rest is C;
+  close class A when the running total reaches a share of the total (70% in the worked example of the
+  Exam collection), class B at a further share (20%), the rest is C;
 * by **amount** (:func:`abc_by_thresholds`): A from 5 million yuan a year, B from 1 million.
 
-The five-step ABC process of the lecture slides (sales report, classification, sales
+The five-step ABC process of Slides A (sales report, classification, sales
 achievement-rate ranking, growth-rate ranking, key-customer action table) uses
 :func:`abc_summary`, :func:`achievement_ranking` and :func:`growth_ranking`.
 
@@ -128,7 +128,8 @@ def abc_classify(
 
     References
     ----------
-    The "do not exceed" procedure and the distributor example are the lecture's (seed 004).
+    The "do not exceed" procedure and the distributor example come from the Exam collection (see
+    ``docs/sources.md``).
     For the crossing convention see e.g. Kotler & Keller (2016), *Marketing Management*, ch. 5.
 
     Examples
@@ -186,7 +187,7 @@ def abc_by_thresholds(
 ) -> pd.DataFrame:
     """Classify customers by amount: A at or above ``upper``, B from ``lower``, C below.
 
-    The lecture's rule of thumb (seed 004): 500万元以上 (5 million yuan and above; in Chinese
+    The rule of thumb in the Exam collection: 500万元以上 (5 million yuan and above; in Chinese
     usage 以上 includes the number) is A, 100万-500万元 is B, below 100万元 is C. ``upper`` and
     ``lower`` are in the data's own unit: the defaults assume yuan; for the distributor table,
     which is in 万元, pass ``upper=500, lower=100``.

@@ -8,7 +8,8 @@ the tests check that it, the schemas below and the files agree.
 
 Three kinds of data ship with the course:
 
-* **seed** tables: facts quoted in the lecture material (the seeds), e.g. :func:`load_distributors`;
+* **quoted** tables: facts quoted in the lecture materials (named in ``docs/sources.md``), e.g.
+  :func:`load_distributors`;
 * **real** data: the CDNOW purchase histories of Fader & Hardie, :func:`load_cdnow`;
 * **synthetic** data from the seeded generators ``make_<name>(n, seed)``: the same ``n`` and
   ``seed`` give the same bytes on any machine, and the committed files were written by
@@ -134,7 +135,7 @@ class Schema:
     description: str
     index: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
-    kind: str = "seed"
+    kind: str = "quoted"
     loader: str = ""
     allowed: dict[str, str] = field(default_factory=dict)
     key: tuple[str, ...] = ()
@@ -153,12 +154,12 @@ _CSM_NAMES = (
 _CSM_NAMES_ZH = "功能, 质量, 性价比, 外观, 品牌形象, 售前服务, 售中服务, 售后服务"
 
 SCHEMAS: dict[str, Schema] = {
-    # ---------------------------------------------------------------- seed tables
+    # ---------------------------------------------------------------- quoted tables
     "distributors": Schema(
         file="distributors.csv",
         columns={"distributor": "string", "sales": "float"},
         rows=20,
-        description="20 distributors a-t with yearly sales in 10k yuan (万元), the ABC worked example of seed 004",
+        description="20 distributors a-t with yearly sales in 10k yuan (万元), the ABC worked example of the Exam collection",
         loader="load_distributors()",
         allowed={"distributor": "/[a-t]/", "sales": "0.."},
         key=("distributor",),
@@ -174,7 +175,7 @@ SCHEMAS: dict[str, Schema] = {
             "salesforce_share": "float?",
         },
         rows=3,
-        description="ABC shares of a food company (seed 004): customers, sales and sales force per class",
+        description="ABC shares of a food company (Exam collection): customers, sales and sales force per class",
         loader="load_abc_food_company()",
         allowed={
             "abc_class_zh": "A类客户, B类客户, C类客户",
@@ -194,7 +195,7 @@ SCHEMAS: dict[str, Schema] = {
             "share_drop_product": "float",
         },
         rows=3,
-        description="Table 1-2 of seed 001: CRM quality vs share of customers likely to add or drop a product",
+        description="Table 1-2 of the Lecture notes: CRM quality vs share of customers likely to add or drop a product",
         loader="load_crm_quality_products()",
         allowed={
             "crm_quality_zh": "差, 中, 高",
@@ -214,15 +215,19 @@ SCHEMAS: dict[str, Schema] = {
             "value_high": "float?",
             "unit": "string",
             "source": "string",
-            "seed": "string",
+            "material": "string",
             "chapter": "int",
         },
         rows=6,
-        description="Figures quoted in seeds 000 and 002 (CRM results, acquisition cost, churn, loyalty and profit)",
+        description="Figures quoted in Slides A and the Article (CRM results, acquisition cost, churn, loyalty and profit)",
         loader="load_quoted_figures()",
-        allowed={"seed": "000, 001, 002, 003, 004", "chapter": "0..8", "figure": "/[a-z_]+/"},
+        allowed={
+            "material": "slides-a, lecture-notes, article, slides-b, exam-collection",
+            "chapter": "0..8",
+            "figure": "/[a-z_]+/",
+        },
         key=("figure",),
-        sha256="ba382112a6c6beccf9c560f80341ccd1282f64cc036fea64a12c1331c01e12c7",
+        sha256="ff33c0d51171984740f76abe04805abc2328c530537c54572688d3a63eafd447",
     ),
     "satisfaction_chain": Schema(
         file="satisfaction_chain.csv",
@@ -233,7 +238,7 @@ SCHEMAS: dict[str, Schema] = {
             "change_percent": "float",
         },
         rows=3,
-        description="Seed 003: employee satisfaction +5% goes with customer satisfaction +1.3% and performance +0.5%",
+        description="Slides B: employee satisfaction +5% goes with customer satisfaction +1.3% and performance +0.5%",
         loader="load_satisfaction_chain()",
         allowed={"step": "1..3"},
         key=("step",),
@@ -254,7 +259,7 @@ SCHEMAS: dict[str, Schema] = {
             "note": "string?",
         },
         rows=53,
-        description="The choice questions of seed 004 (sets S1, S2, S3) in Chinese and English, without answer keys",
+        description="The choice questions of the Exam collection (sets S1, S2, S3) in Chinese and English, without answer keys",
         loader="load_exam_questions()",
         allowed={
             "number": "/S[123]-[SMT]\\d{1,2}/",
@@ -264,7 +269,7 @@ SCHEMAS: dict[str, Schema] = {
             "duplicate_of": "/S[123]-[SMT]\\d{1,2}/",
         },
         key=("number",),
-        sha256="d5c1c7a09d5d41a78904c75fec95f9883746c1d88de31c847e22cbe100fef7c8",
+        sha256="2c00bc7bcb2b25a6326ece2d8aae0e80f7de9bff8378177a8718689af1c8e49f",
     ),
     # ---------------------------------------------------------------- real data
     "cdnow_master": Schema(
@@ -501,7 +506,7 @@ SCHEMAS: dict[str, Schema] = {
             "loading": "float",
         },
         rows=24,
-        description="The 24 items of the trust survey, their constructs (seed 001) and true loadings (a fixed design table)",
+        description="The 24 items of the trust survey, their constructs (Lecture notes) and true loadings (a fixed design table)",
         kind="synthetic",
         loader="load_trust_items()",
         allowed={
@@ -520,7 +525,7 @@ SCHEMAS: dict[str, Schema] = {
             **{f"{p}{i}": "int" for p in ("sw", "sv", "md", "cq", "no", "tr") for i in range(1, 5)},
         },
         rows=400,
-        description="A trust survey of 400 business customers: 5-point Likert items per antecedent of trust (seed 001) and trust",
+        description="A trust survey of 400 business customers: 5-point Likert items per antecedent of trust (Lecture notes) and trust",
         kind="synthetic",
         loader="load_trust_survey()",
         allowed={
@@ -771,9 +776,9 @@ def read_table(name: str) -> pd.DataFrame:
 def list_datasets() -> pd.DataFrame:
     """What data the course ships: one row per dataset with its file, kind, rows and loader.
 
-    ``kind`` is ``seed`` (figures quoted in the lecture material), ``real`` (CDNOW) or
-    ``synthetic`` (written by a seeded generator); ``seed`` and ``n`` are the generator's
-    arguments for synthetic files.
+    ``kind`` is ``quoted`` (facts quoted in the lecture materials), ``real`` (CDNOW) or
+    ``synthetic`` (written by a seeded generator); ``seed`` (the random seed) and ``n`` are the
+    generator's arguments for synthetic files.
 
     >>> table = list_datasets()
     >>> "distributors" in table.index
@@ -803,12 +808,12 @@ def list_datasets() -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# loaders: seed tables
+# loaders: quoted tables
 # --------------------------------------------------------------------------------------------
 
 
 def load_distributors() -> pd.DataFrame:
-    """The 20 distributors a-t of the ABC worked example (seed 004), sales in 10k yuan (万元).
+    """The 20 distributors a-t of the ABC worked example (Exam collection), sales in 10k yuan (万元).
 
     Returns
     -------
@@ -827,9 +832,9 @@ def load_distributors() -> pd.DataFrame:
 
 
 def load_abc_food_company() -> pd.DataFrame:
-    """The food company's ABC shares (seed 004): customers, sales and sales force per class.
+    """The food company's ABC shares (Exam collection): customers, sales and sales force per class.
 
-    Shares are fractions (0.7 = 70%). The seed gives the sales-force share of A (15%) and C
+    Shares are fractions (0.7 = 70%). The Exam collection gives the sales-force share of A (15%) and C
     (60%) only; its sentence breaks off after "B", so B's share is missing (NaN).
 
     Returns
@@ -851,12 +856,12 @@ def load_abc_food_company() -> pd.DataFrame:
 
 
 def load_crm_quality_products() -> pd.DataFrame:
-    """Table 1-2 of seed 001: CRM quality vs customers likely to add or drop a product.
+    """Table 1-2 of the Lecture notes: CRM quality vs customers likely to add or drop a product.
 
     Share of a financial-services firm's customers likely to add (``share_add_product``) or
     drop (``share_drop_product``) one or more products in the next 12 months, by the quality of
     its customer relationship management. Source: Peppers and Rogers Group with Roper Starch
-    Worldwide, survey of September 2000, as quoted in seed 001.
+    Worldwide, survey of September 2000, as quoted in the Lecture notes.
 
     Examples
     --------
@@ -870,10 +875,12 @@ def load_crm_quality_products() -> pd.DataFrame:
 
 
 def load_quoted_figures() -> pd.DataFrame:
-    """Figures quoted in the seeds, one per row with its value, unit and source.
+    """Figures quoted in the lecture materials, one per row with its value, unit and source.
 
     ``value`` is the figure as quoted (percentages as percent, e.g. 40 for 40%); a range such
-    as "9%-10%" has its upper end in ``value_high``.
+    as "9%-10%" has its upper end in ``value_high``. ``source`` is the original source the
+    material names, ``material`` the short id of the material that quotes the figure
+    (``slides-a`` for Slides A, ``article`` for the Article; ``docs/sources.md`` lists them all).
 
     Examples
     --------
@@ -882,12 +889,14 @@ def load_quoted_figures() -> pd.DataFrame:
     (350.0, 'USD per new customer')
     >>> figures.loc["crm_service_fee_gain", ["value", "value_high"]].tolist()
     [9.0, 10.0]
+    >>> figures.loc["loyalty_profit_gain", "material"]
+    'slides-a'
     """
     return read_table("quoted_figures")
 
 
 def load_satisfaction_chain() -> pd.DataFrame:
-    """Seed 003: employee satisfaction +5% goes with customer satisfaction +1.3%, performance +0.5%.
+    """Slides B: employee satisfaction +5% goes with customer satisfaction +1.3%, performance +0.5%.
 
     Examples
     --------
@@ -901,11 +910,12 @@ def load_satisfaction_chain() -> pd.DataFrame:
 
 
 def load_exam_questions() -> pd.DataFrame:
-    """The choice questions of seed 004 in Chinese and English, without answer keys.
+    """The choice questions of the Exam collection in Chinese and English, without answer keys.
 
-    One row per question, numbered as in the course's inventory: ``S1-S3`` is single-choice
+    One row per question, numbered as ``docs/sources.md`` explains: ``S1-S3`` is single-choice
     question 3 of set S1, ``S2-M4`` multiple-choice question 4 of set S2, ``S1-T2`` translation
-    item 2 of set S1. ``type`` is ``single``, ``multiple`` or ``open`` (no options in the seed).
+    item 2 of set S1. ``type`` is ``single``, ``multiple`` or ``open`` (no options in the Exam
+    collection).
     Options are one string, ``"A. ...|B. ..."``; ``duplicate_of`` names the question that a
     repeated question repeats (S3-M1 to S3-M5 repeat S2-M1 to S2-M5).
 
@@ -1017,7 +1027,7 @@ def load_retail_stores() -> pd.DataFrame:
 def load_csm_attributes() -> pd.DataFrame:
     """The 8 attributes of the CSM survey, their aspect and importance weight (sum 1).
 
-    The aspects follow seed 000's satisfaction platform: product (产品满意), visual (视觉满意)
+    The aspects follow Slides A's satisfaction platform: product (产品满意), visual (视觉满意)
     and service (服务满意) satisfaction.
 
     >>> a = load_csm_attributes()
@@ -1171,7 +1181,7 @@ _RETAIL_LAST_JOIN = 700  # customers make their first purchase before 2024-12-01
 _RETAIL_JOIN_SKEW = 0.65  # < 1: more first purchases later (a growing chain)
 _STAGES = ("acquisition", "growth", "maturity", "decline", "termination")
 _STAGE_MEAN_DAYS = {"acquisition": 60.0, "growth": 150.0, "maturity": 330.0, "decline": 240.0}
-# chance that a stage ends in termination instead of the next stage (dissolution, seed 001)
+# chance that a stage ends in termination instead of the next stage (dissolution in the Lecture notes)
 _STAGE_EXIT = {"acquisition": 0.30, "growth": 0.10, "maturity": 0.05, "decline": 1.0}
 # purchases per day at the start and the end of each stage (a customer of average activity)
 _STAGE_RATE = {
@@ -1289,11 +1299,11 @@ def make_retail_transactions(n: int, seed: int) -> RetailData:
     """Generate purchases of ``n`` customers of a fictional Chinese retail chain.
 
     Each customer makes a first purchase between 2023-01-01 and 2024-12-01 and then moves
-    through the lifecycle stages of seed 004 (acquisition 潜在获取期, growth 成长期, maturity
+    through the lifecycle stages of the Exam collection (acquisition 潜在获取期, growth 成长期, maturity
     成熟期, decline 衰退期, termination 终止期) until 2024-12-31. A stage lasts a gamma-distributed
     time (mean 60, 150, 330 and 240 days) and may end in termination instead of the next stage
     (probability 0.30, 0.10 and 0.05 after acquisition, growth and maturity: the relationship can
-    dissolve from any stage, seed 001). Purchases arrive day by day at a stage-dependent rate
+    dissolve from any stage, as the Lecture notes say). Purchases arrive day by day at a stage-dependent rate
     (rare in acquisition, rising through growth, high in maturity, falling in decline, none
     after termination) scaled by the customer's activity (gamma, mean 1); amounts (yuan) are
     the customer's typical spend times a stage factor (0.6, 0.9, 1.2, 0.8) times gamma noise,
@@ -1382,7 +1392,7 @@ def _csm_columns(n: int, seed: int) -> dict[str, list[object]]:
 def make_csm_survey(n: int, seed: int) -> pd.DataFrame:
     """Generate a seven-level CSM survey of ``n`` respondents rating 8 attributes.
 
-    The attributes follow seed 000's satisfaction platform (product: function, quality, value
+    The attributes follow Slides A's satisfaction platform (product: function, quality, value
     for money, appearance; visual: brand; service: pre-, in- and after-sale), with importance
     weights in :func:`load_csm_attributes`. Each answer is an ordered-probit draw: a latent
     satisfaction (attribute mean + 0.8 x the respondent's general satisfaction + 0.6 x noise,
@@ -1640,7 +1650,7 @@ def make_trust_survey(n: int, seed: int) -> pd.DataFrame:
     """Generate a trust survey of ``n`` business customers about one supplier.
 
     Six constructs of four 5-point Likert items each (1 strongly disagree ... 5 strongly agree):
-    the antecedents of trust in seed 001 (shared wishes ``sw``, shared values ``sv``, mutual
+    the antecedents of trust in the Lecture notes (shared wishes ``sw``, shared values ``sv``, mutual
     dependence ``md``, communication quality ``cq``, non-opportunism ``no``) and trust ``tr``.
     Latent factor model: the five antecedent factors are standard normal with correlation
     0.3; trust = 0.20 sw + 0.15 sv + 0.10 md + 0.25 cq + 0.20 no + noise (unit variance). Item
@@ -1773,7 +1783,7 @@ def make_b2b_customers(n: int, seed: int) -> pd.DataFrame:
     """Generate a list of ``n`` business customers with sales, target and value, in 万元.
 
     Last year's sales are lognormal (median 150 万元, log-sd 1.0, clipped to 5-8,000), so the
-    seed-004 thresholds (A above 500 万元, C below 100 万元) split them into few large and many
+    thresholds of the Exam collection (A above 500 万元, C below 100 万元) split them into few large and many
     small customers. This year's sales = last year's x (1 + growth), growth normal (mean 5%,
     sd 20%); the target = last year's x (1 + 5%, 10% or 15%), whole 万元; current value = this
     year's profit contribution (sales x a margin uniform on 8%-25%); future value = expected

@@ -1,6 +1,6 @@
 """Fairness (公平性) in customer relationships, chapter 4.
 
-The lecture notes (seed 001) separate two kinds of fairness:
+The Lecture notes separate two kinds of fairness:
 
 * **procedural fairness** (程序公平): the rules and conduct of the relationship are fair (no hidden
   surcharges, no information asymmetry created on purpose). It is the foundation: it is what a
@@ -202,7 +202,7 @@ def simulate_fairness(
 ) -> pd.DataFrame:
     r"""Simulate customers who tolerate a one-off unfair outcome but leave after repeated ones.
 
-    Seed 001 says customers put up with one unfair outcome, especially if it is made good next
+    The Lecture notes say customers put up with one unfair outcome, especially if it is made good next
     time, but not with unfairness again and again. The notes give no numbers, so this model
     states its assumptions (each one an argument):
 

@@ -2,12 +2,13 @@
 
 The course material gives two stage models and leaves the numbers out:
 
-* the customer lifecycle of seed 004, five stages from the firm's side: potential/acquisition
-  (潜在获取期, with the sub-periods potential customer and customer development), growth (成长期),
-  maturity (成熟期), decline (衰退期) and termination (终止期) - :data:`LIFECYCLE_STAGES`;
-* the relationship development process of seed 001 (after Dwyer, Schurr & Oh 1987): awareness
-  (认知), exploration (探测), expansion (扩大), commitment (承诺) and dissolution (解除), which can
-  happen in any stage - :data:`RELATIONSHIP_STAGES`.
+* the customer lifecycle of the Exam collection, five stages from the firm's side:
+  potential/acquisition (潜在获取期, with the sub-periods potential customer and customer
+  development), growth (成长期), maturity (成熟期), decline (衰退期) and termination (终止期) -
+  :data:`LIFECYCLE_STAGES`;
+* the relationship development process of the Lecture notes (after Dwyer, Schurr & Oh 1987):
+  awareness (认知), exploration (探测), expansion (扩大), commitment (承诺) and dissolution (解除),
+  which can happen in any stage - :data:`RELATIONSHIP_STAGES`.
 
 This module teaches them with data:
 
@@ -64,12 +65,14 @@ __all__ = [
     "stage_distribution",
 ]
 
-#: The five customer lifecycle stages of seed 004, in order (glossary group ``lifecycle_stage``).
+#: The five customer lifecycle stages of the Exam collection, in order (glossary group
+#: ``lifecycle_stage``).
 LIFECYCLE_STAGES: tuple[str, ...] = tuple(labels("lifecycle_stage"))
 #: The five relationship stages of Dwyer, Schurr & Oh (1987) (glossary group ``relationship_stage``).
 RELATIONSHIP_STAGES: tuple[str, ...] = tuple(labels("relationship_stage"))
 
-# other words the course's exam questions use for the same relationship stages (004, set S2 Q13)
+# other words the course's exam questions use for the same relationship stages (Exam collection,
+# question S2-M13)
 _RELATIONSHIP_ALIASES = {"扩展": "expansion", "投入": "commitment", "终止": "dissolution"}
 
 # rows: from; columns: to; order of RELATIONSHIP_STAGES. An illustrative assumption (see
@@ -210,7 +213,7 @@ def lifecycle_stage(
     tolerance: float = 0.2,
     date_format: str | None = None,
 ) -> pd.DataFrame:
-    """Assign each customer one of the five lifecycle stages of seed 004 from the purchases.
+    """Assign each customer one of the five lifecycle stages of the Exam collection from the purchases.
 
     The rules, applied in this order to the history up to ``observation_end``:
 
@@ -225,8 +228,8 @@ def lifecycle_stage(
        ``earlier_spend``, or zero;
     5. **maturity** (成熟期): otherwise - spending is stable within the tolerance.
 
-    These rules are a teaching heuristic, not an estimate: the seeds describe the stages by the
-    firm's costs and revenue, which a purchase log does not show, and in a non-contractual
+    These rules are a teaching heuristic, not an estimate: the Exam collection describes the stages
+    by the firm's costs and revenue, which a purchase log does not show, and in a non-contractual
     setting the end of a relationship is never observed, only inferred from inactivity
     (Reinartz & Kumar 2000). Tune the thresholds to the business's buying cycle.
 
@@ -375,7 +378,7 @@ def default_transition() -> pd.DataFrame:
     """The default one-period transition matrix between the relationship stages (an assumption).
 
     Rows are the current stage, columns the next; each row sums to 1. The stages follow Dwyer,
-    Schurr & Oh (1987) as seed 001 teaches them: relationships move forward one stage at a time
+    Schurr & Oh (1987) as the Lecture notes teach them: relationships move forward one stage at a time
     (awareness -> exploration -> expansion -> commitment) or stay, and can be dissolved from
     any stage; dissolution is absorbing. The probabilities are illustrative assumptions, not
     estimates (the material gives none): exploration, "fragile" in the material, has the

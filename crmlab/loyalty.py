@@ -1,7 +1,7 @@
 """Customer loyalty (客户忠诚) measures and a loyalty index, chapter 8.
 
-The lecture slides (seed 003) list eight measures of how loyal a customer is. Each becomes a
-column of a customer table, keyed by the English names of :data:`LOYALTY_MEASURES`:
+Slides B, the slide deck 《高级营销师：客户关系管理》, lists eight measures of how loyal a customer
+is. Each becomes a column of a customer table, keyed by the English names of :data:`LOYALTY_MEASURES`:
 
 ========================  ==============================  ============================
 key                       measure                         loyal customers ...
@@ -77,7 +77,7 @@ LOYALTY_MEASURES: Mapping[str, LoyaltyMeasure] = MappingProxyType(
         "quality_tolerance": LoyaltyMeasure("质量事故承受力", 1, "tolerance of quality incidents"),
     }
 )
-"""The eight loyalty measures of seed 003: key -> (Chinese name, direction, English label)."""
+"""The eight loyalty measures of Slides B: key -> (Chinese name, direction, English label)."""
 
 
 def _measure_key(name: object, argument: str) -> str:
@@ -184,7 +184,7 @@ def loyalty_index(
     *,
     components: bool = False,
 ) -> pd.Series | pd.DataFrame:
-    r"""A 0-100 loyalty index (忠诚度指数) from the eight loyalty measures of seed 003.
+    r"""A 0-100 loyalty index (忠诚度指数) from the eight loyalty measures of Slides B.
 
     The slides list the measures but say nothing about combining them; this function builds a
     composite index in the standard way (OECD & JRC 2008), with these stated choices:

@@ -1,7 +1,8 @@
 """RFM analysis (RFM分析): recency, frequency and monetary value of each customer (chapter 8).
 
 The course material defines RFM analysis as valuing customers by their purchase interval, how
-often they buy and how much they spend (根据客户购买间隔、购买频率和购买金额来计算客户价值, seed 004).
+often they buy and how much they spend (根据客户购买间隔、购买频率和购买金额来计算客户价值, in the
+Exam collection).
 This module turns a transaction log into that table, scores it and names segments:
 
 * :func:`rfm_table` - one row per customer, either the ``"textbook"`` figures (days since the last

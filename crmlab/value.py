@@ -8,11 +8,11 @@ This module turns each step into a function, so the numbers can be varied in cla
 * :func:`clv`: customer lifetime value (客户终身价值), the present value of a customer's margins
   while they stay;
 * :func:`acquisition_cost`, :func:`new_customer_profit`: the cost and the yearly profit of a new
-  customer (seed 000);
+  customer (Slides A);
 * :func:`defection_loss`: what a year's lost customers cost in revenue, profit and lifetime
-  profit (seed 000's loss case, whose blank inputs become explicit arguments);
+  profit (Slides A's loss case, whose blank inputs become explicit arguments);
 * :func:`replacement_cost`: what a high churn rate costs a firm just to keep its size (the
-  wireless carrier of seed 002: $350 per new customer, 40% churn a year);
+  wireless carrier of the Article: $350 per new customer, 40% churn a year);
 * :func:`retention_profit_effect`: how much customer value rises when retention rises, the
   model behind "5% more loyalty, 25%-85% more profit";
 * :func:`share_of_wallet`: customer share (客户份额), the firm's share of a customer's category
@@ -349,7 +349,7 @@ def acquisition_cost(
 ) -> float | np.ndarray | pd.Series:
     """Cost of winning one new customer (吸引新客户的成本) = promotion spend / customers won.
 
-    Seed 000 divides the average sales-promotion spend by the number of customers the promotion
+    Slides A divides the average sales-promotion spend by the number of customers the promotion
     wins. Spend and customers must cover the same campaign or period.
 
     Parameters
@@ -440,19 +440,19 @@ def defection_loss(
 ) -> pd.Series | pd.DataFrame:
     """What a year's lost customers (流失老客户) cost in revenue, profit and lifetime profit.
 
-    Seed 000's loss case reads: 50 customers, 5% lost, an average loss of 10 yuan per customer, a
+    Slides A's loss case reads: 50 customers, 5% lost, an average loss of 10 yuan per customer, a
     10% margin, followed by three blanks: the yearly revenue from each customer, the total
     revenue lost in a year and the lifetime value of the lost customers. The blanks are filled
     here with these stated assumptions, each an argument you can change:
 
-    * ``loss_per_customer`` is the yearly revenue each lost customer used to bring (the seed's
+    * ``loss_per_customer`` is the yearly revenue each lost customer used to bring (the slide's
       "average loss per customer" read as the blank "yearly revenue from each customer");
     * customers lost = ``customers x churn_rate``, an expected number, so it may be fractional;
     * revenue lost = customers lost x ``loss_per_customer`` (a year);
     * profit lost = revenue lost x ``margin`` (only when ``margin`` is given);
     * the lifetime loss assumes a lost customer would otherwise have kept buying the same amount
       for ``lifetime_years`` more years, paid at each year end and discounted at ``discount``
-      (only when ``lifetime_years`` is given). The seed gives no horizon; with a constant yearly
+      (only when ``lifetime_years`` is given). Slides A gives no horizon; with a constant yearly
       churn rate ``c`` a customer stays ``1/c`` years on average (see :func:`replacement_cost`).
 
     Parameters
@@ -493,7 +493,7 @@ def defection_loss(
 
     Examples
     --------
-    The seed's case, 50 customers, 5% lost, 10 yuan a year each, a 10% margin, and the assumption
+    The case of Slides A, 50 customers, 5% lost, 10 yuan a year each, a 10% margin, and the assumption
     that a lost customer would have stayed 20 more years (1 / 5% churn), undiscounted:
 
     >>> defection_loss(50, 0.05, 10, margin=0.10, lifetime_years=20)
@@ -544,7 +544,7 @@ def replacement_cost(
 ) -> pd.Series | pd.DataFrame:
     """What churn costs a firm that wins new customers to replace the lost ones.
 
-    Seed 002 tells of a wireless carrier that paid $350 to win a customer and lost 40% of its
+    The Article tells of a wireless carrier that paid $350 to win a customer and lost 40% of its
     customers a year. To keep its size the firm must win back every lost customer each year.
     Assuming a constant yearly churn rate ``c`` and an acquisition cost ``a`` per new customer:
 
@@ -586,7 +586,7 @@ def replacement_cost(
 
     Examples
     --------
-    The carrier of seed 002 with a million customers:
+    The carrier of the Article with a million customers:
 
     >>> replacement_cost(350, 0.40, customers=1_000_000)
     customers_replaced            400000.0
@@ -629,7 +629,7 @@ def retention_profit_effect(
 ) -> float | np.ndarray | pd.Series:
     r"""Relative change in a customer's value when retention rises by ``delta``.
 
-    Seed 000 concludes that "raising loyalty by 5% raises profit by 25%-85%". The figures come
+    Slides A concludes that "raising loyalty by 5% raises profit by 25%-85%". The figures come
     from Reichheld & Sasser (1990), who measured, across a range of service industries, how much
     the value of a customer rose when a firm cut its defection rate by 5 percentage points. They
     are measurements, not a law; this function makes the mechanism explorable instead of quoting
@@ -754,7 +754,7 @@ def share_of_wallet(
 ) -> float | np.ndarray | pd.Series:
     """Customer share (客户份额, share of wallet): the firm's share of a customer's category spend.
 
-    Seed 001 contrasts a market-share strategy (sell one product to as many customers as
+    The Lecture notes contrast a market-share strategy (sell one product to as many customers as
     possible) with a customer-share strategy (sell each customer as much of what they need as
     possible). Customer share = what a customer spends with this firm / what they spend on the
     whole category, over the same period, between 0 and 1.
@@ -866,7 +866,7 @@ def value_matrix(
 
     References
     ----------
-    The four classes come from the course's exam material (seed 004); the grid of current
+    The four classes come from an exam question of the Exam collection; the grid of current
     against future value follows customer-portfolio models such as
     Rust, R. T., Zeithaml, V. A., & Lemon, K. N. (2000). *Driving Customer Equity*. Free Press
     (the customer pyramid of platinum, gold, iron and lead tiers), and

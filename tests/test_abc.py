@@ -23,7 +23,7 @@ def classes(result: pd.DataFrame, label: str, key: str = "distributor") -> str:
     return "".join(result.loc[result["abc_class"] == label, key])
 
 
-# ---------------------------------------------------------------- the worked example (seed 004)
+# ---------------------------------------------------------------- the worked example (Exam collection)
 
 
 def test_distributor_example_not_exceed():

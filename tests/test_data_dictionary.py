@@ -183,7 +183,7 @@ def test_dictionary_documents_every_file_and_only_existing_files():
 def test_dictionary_has_every_property_and_dataset_names_are_unique():
     for file, entry in DICTIONARY.items():
         assert list(entry.props) == PROPERTIES, f"{file}: properties {list(entry.props)}"
-        assert entry.props["kind"] in {"seed", "real", "synthetic"}, file
+        assert entry.props["kind"] in {"quoted", "real", "synthetic"}, file
         assert all(entry.props[p].strip() not in {"", "–"} for p in ("source", "licence")), file
     names = [e.props["dataset"] for e in DICTIONARY.values()]
     assert len(names) == len(set(names))

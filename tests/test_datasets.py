@@ -34,7 +34,7 @@ def test_list_datasets_lists_every_schema_with_kind_rows_and_loader():
     table = datasets.list_datasets()
     assert list(table.index) == list(datasets.SCHEMAS)
     assert list(table.columns) == ["file", "kind", "rows", "seed", "n", "loader", "description"]
-    assert set(table["kind"]) == {"seed", "real", "synthetic"}
+    assert set(table["kind"]) == {"quoted", "real", "synthetic"}
     assert table.loc["cdnow_master", "rows"] == 69659
     assert table.loc["cdnow_sample", "loader"] == "load_cdnow(sample=True)"
     synthetic = table[table["kind"] == "synthetic"]
@@ -49,7 +49,7 @@ def test_read_table_unknown_name_says_what_exists():
         datasets.read_table("nope")
 
 
-# ---------------------------------------------------------------- seed tables
+# ---------------------------------------------------------------- quoted tables
 
 
 def test_distributors_unchanged():
@@ -58,18 +58,18 @@ def test_distributors_unchanged():
     assert df["sales"].sum() == 10580
 
 
-def test_abc_food_company_shares_from_seed_004():
+def test_abc_food_company_shares_from_the_exam_collection():
     df = datasets.load_abc_food_company().set_index("abc_class")
     assert df["customer_share"].tolist() == [0.10, 0.20, 0.70]
     assert df["sales_share"].tolist() == [0.70, 0.20, 0.10]
     assert df.loc["A", "salesforce_share"] == 0.15
     assert df.loc["C", "salesforce_share"] == 0.60
-    assert np.isnan(df.loc["B", "salesforce_share"])  # cut off in the seed: not invented
+    assert np.isnan(df.loc["B", "salesforce_share"])  # cut off in the Exam collection: not invented
     assert df["customer_share"].sum() == pytest.approx(1.0)
     assert df["sales_share"].sum() == pytest.approx(1.0)
 
 
-def test_crm_quality_table_1_2_of_seed_001():
+def test_crm_quality_table_1_2_of_the_lecture_notes():
     df = datasets.load_crm_quality_products()
     assert df["crm_quality"].tolist() == ["poor", "medium", "high"]
     assert df["crm_quality"].cat.ordered
@@ -77,7 +77,7 @@ def test_crm_quality_table_1_2_of_seed_001():
     assert df["share_drop_product"].tolist() == [0.26, 0.10, 0.01]
 
 
-def test_quoted_figures_of_seeds_000_and_002():
+def test_quoted_figures_of_slides_a_and_the_article():
     df = datasets.load_quoted_figures().set_index("figure")
     assert df.loc["crm_market_share_gain", "value"] == 6
     assert df.loc["crm_service_fee_gain", ["value", "value_high"]].tolist() == [9, 10]
@@ -85,11 +85,13 @@ def test_quoted_figures_of_seeds_000_and_002():
     assert df.loc["acquisition_cost", ["value", "unit"]].tolist() == [350, "USD per new customer"]
     assert df.loc["yearly_churn", ["value", "unit"]].tolist() == [40, "percent per year"]
     assert df.loc["loyalty_profit_gain", ["value", "value_high"]].tolist() == [25, 85]
-    assert set(df["seed"]) == {"000", "002"}
+    assert set(df["material"]) == {"slides-a", "article"}
+    assert df.loc["acquisition_cost", "material"] == "article"
+    assert df.loc["loyalty_profit_gain", "material"] == "slides-a"
     assert df.loc["crm_market_share_gain", "source"].startswith("International CRM Forum")
 
 
-def test_satisfaction_chain_of_seed_003():
+def test_satisfaction_chain_of_slides_b():
     df = datasets.load_satisfaction_chain()
     assert df["measure"].tolist() == [
         "employee satisfaction", "customer satisfaction", "company performance",
@@ -303,7 +305,7 @@ def test_b2b_customers_support_abc_and_the_value_matrix():
     b = datasets.load_b2b_customers()
     sales = b["sales_this_year"]
     classes = pd.cut(sales, [0, 100, 500, np.inf], labels=["C", "B", "A"])
-    assert classes.value_counts().min() >= 10  # seed 004's thresholds give all three classes
+    assert classes.value_counts().min() >= 10  # the Exam collection's thresholds give all three classes
     assert (b["sales_target"] % 1 == 0).all()
     achievement = sales / b["sales_target"]
     growth = sales / b["sales_last_year"] - 1

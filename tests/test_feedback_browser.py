@@ -165,7 +165,7 @@ def test_feedback_page_renders_for_a_person(browser: Any, feedback: Path, studen
             "_hidden_inputs",
             "report(",
             "MARK SCHEME",
-            "The seed gives no key",
+            "The Exam collection gives no key",
         ):
             assert secret not in text, secret
         # formulas typeset (SVG drawn by the browser), none left as TeX

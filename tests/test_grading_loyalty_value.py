@@ -110,7 +110,7 @@ def test_feedback_names_the_mistakes_and_hides_the_key(graded: Path):
     assert "written answer: to be graded by your instructor" in page
     swapped = (graded / "feedback" / "swapped" / A / f"{A}.html").read_text(encoding="utf-8")
     assert "those are the iron customers" in swapped and "did not turn price sensitivity around" in swapped
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The seed gives no key"):
+    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The Exam collection gives no key"):
         assert secret not in page and secret not in swapped, secret
 
 

@@ -87,8 +87,8 @@ def _cell(grade_id: str) -> nbformat.NotebookNode:
 # the exam's shape (fast)
 
 
-def test_points_follow_the_seed_format():
-    """Definitions 5 x 6, single choice 15, true/false 10, short answers 15, cases 2 x 15 (seed 004)."""
+def test_points_follow_the_exam_collection_format():
+    """Definitions 5 x 6, single choice 15, true/false 10, short answers 15, cases 2 x 15 (Exam collection)."""
     points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
               for c in _source().cells if c.metadata.get("nbgrader", {}).get("grade")}
     part = {
@@ -126,14 +126,14 @@ def test_choice_keys_are_explained_in_the_hidden_block():
         assert f'report("{q}", {q}_answer, kind="choice")' in hidden
 
 
-def test_choice_items_are_new_not_the_seed_questions():
-    """The seed's S1/S2/S3 choice questions are graded in the chapter assignments, not here."""
+def test_choice_items_are_new_not_the_exam_collection_questions():
+    """The Exam collection's S1/S2/S3 choice questions are graded in the chapter assignments, not here."""
     mine = [_cell(f"{q}_text").source.split("**", 2)[2].strip().split("\n")[0].split(" · ")[0]
             for q in CHOICE + TRUE_FALSE]
     assert all(re.search(r"[\u4e00-\u9fff]", stem) for stem in mine)
-    seed = [re.sub(r"[（(]\s*[）)]", "", s).strip() for s in load_exam_questions()["stem_zh"]]
+    collection = [re.sub(r"[（(]\s*[）)]", "", s).strip() for s in load_exam_questions()["stem_zh"]]
     for stem in mine:
-        closest = max(SequenceMatcher(None, stem, s).ratio() for s in seed)
+        closest = max(SequenceMatcher(None, stem, s).ratio() for s in collection)
         assert closest < 0.6, stem
 
 

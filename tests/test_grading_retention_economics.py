@@ -196,7 +196,7 @@ def test_feedback_names_the_mistake_and_hides_the_tests(graded: Path):
     assert f"Score: {PERCENT_SCORE:g} of {TOTAL_POINTS} points" in page
     assert "divide it by 100" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "&quot;solo&quot;"):
+    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "&quot;solo&quot;", '"solo"'):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

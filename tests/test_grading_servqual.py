@@ -114,7 +114,7 @@ def test_feedback_names_the_mistake_and_hides_the_key(graded: Path):
     assert "mean over the 22 items" in page
     assert "pairs the columns of the two frames by position" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The seed gives no key"):
+    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The Exam collection gives no key"):
         assert secret not in page, secret
     sign = (graded / "feedback" / "sign" / A / f"{A}.html").read_text(encoding="utf-8")
     assert "perception minus expectation" in sign

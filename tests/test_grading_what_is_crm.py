@@ -198,7 +198,7 @@ def test_feedback_names_the_mistake_and_hides_the_tests(graded: Path):
     assert f"Score: {ROWS_SCORE:g} of {TOTAL_POINTS} points" in page
     assert "count each customer once" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "accept=", "seed&#x27;s key"):
+    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "accept=", "Exam collection&#x27;s key", "Exam collection's key"):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

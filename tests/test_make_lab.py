@@ -54,7 +54,9 @@ def test_make_lab_serves_the_workspace(tmp_path: Path):
         exercise = get(port, "/api/contents/exercises/05_abc/05_abc.ipynb")
         assert exercise["type"] == "notebook" and "BEGIN SOLUTION" not in json.dumps(exercise["content"])
         top = {item["name"] for item in get(port, "/api/contents")["content"]}
-        assert top == {"notebooks", "exercises"}, "the workspace holds the course and nothing of the instructor's"
+        assert top == {"notebooks", "exercises", "docs"}, "the workspace holds the course and nothing of the instructor's"
+        # of the guides, only the sources page, which the notebooks link to (../docs/sources.md)
+        assert {item["name"] for item in get(port, "/api/contents/docs")["content"]} == {"sources.md"}
         kernels = get(port, "/api/kernelspecs")
         assert "python3" in kernels["kernelspecs"]
         extensions = {e["name"] for e in get(port, "/lab/api/extensions")}

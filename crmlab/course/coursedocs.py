@@ -70,6 +70,10 @@ def index_notebook(course: Course) -> nbformat.NotebookNode:
         "",
         "The bilingual glossary (中英术语表) of every term the course uses is in `docs/glossary.md`; "
         "the data sets and their dictionary are described in `datasets/README.md`.",
+        "",
+        "The chapters cite five Chinese lecture materials by short names (Slides A, the Lecture notes, "
+        "the Article, Slides B and the Exam collection) and number the exam questions as S1-M9 and so "
+        "on: the [sources page](../docs/sources.md) explains both.",
     ]
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_markdown_cell("\n".join(lines))

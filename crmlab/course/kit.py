@@ -7,11 +7,12 @@
 * the ``crmlab`` package source (its grading internals hold no answers: the checks store only
   fingerprints of *wrong* answers, the grader only compares with keys that stay behind);
 * ``README.md``, ``pyproject.toml``, ``requirements.lock``, ``course.toml``, ``Makefile`` and the
-  licence files, so ``make lab`` (or ``pip install -r requirements.lock``) works from the kit.
+  licence files, so ``make lab`` (or ``pip install -r requirements.lock``) works from the kit;
+* ``docs/sources.md``, the page that names the lecture materials, which every notebook links to.
 
 Never packed: ``solutions/``, ``keys/``, gradebooks, student work (``submitted/``,
 ``autograded/``, ``feedback/``, ``exports/``, ``.crmlab-grading/``), ``tests/`` (they hold
-answers), ``bench/``, ``docs/``, ``nbgrader_config.py``, caches and virtual environments.
+answers), ``bench/``, the rest of ``docs/``, ``nbgrader_config.py``, caches and virtual environments.
 
 Before the zip is written, :func:`find_kit_leaks` checks every file that would go in: no answer
 key (by path and by content), no sqlite database, no solution, hidden-test or mark-scheme marker
@@ -32,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 TOP = "crmlab-student-kit"
 FILES = ["README.md", "pyproject.toml", "requirements.lock", "course.toml", "Makefile", "LICENSE",
-         "LICENSE-CONTENT.md"]
+         "LICENSE-CONTENT.md", "docs/sources.md"]
 FOLDERS = ["notebooks", "exercises", "datasets", "crmlab"]
 SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache", ".hypothesis", ".git"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".db", ".sqlite", ".db-journal"}

@@ -8,6 +8,8 @@ nothing else: no executing, no Jupyter Book, no second environment. It holds
 * ``exercise-NN_slug.html``: every released exercise (``exercises/``, never ``solutions/``), so the
   questions without the answers;
 * ``glossary.html``: the bilingual glossary (``crmlab/glossary.csv``);
+* ``sources.html``: the lecture materials the course cites and the exam question numbers
+  (``docs/sources.md``, rendered from its Markdown);
 * ``search.html``: in-site search over a JSON index written at build time (``assets/``);
 
 and it opens from the file system (``file://``) or any static host without a request to another
@@ -51,6 +53,8 @@ NBCONVERT_DEFAULT_ALT = "No description has been provided for this image"
 _MATH = re.compile(r"\$[^$\n]+\$|\$\$|\\\(|\\\[|\\begin\{")
 _CJK_FONT = Path(__file__).parents[1] / "fonts" / "CRMLabSansSC-Regular.otf"
 _GLOSSARY = Path(__file__).parents[1] / "glossary.csv"
+#: Markdown documents of the repository that get a page of their own: repository path -> page.
+DOC_PAGES = {"docs/sources.md": "sources.html"}
 
 GLOSSARY_GROUPS = {
     "term": "Key terms · 关键术语",
@@ -118,6 +122,7 @@ def site_links(course: Course) -> dict[str, str]:
         course.index: "index.html",
         "crmlab/glossary.csv": "glossary.html",
         "docs/glossary.md": "glossary.html",
+        **DOC_PAGES,
     }
     for c in course.chapters:
         if c.notebook:
@@ -362,6 +367,24 @@ def render_notebook(
     return body, _first_heading(body), math
 
 
+def render_markdown(
+    path: Path, source: str, links: dict[str, str], warnings: list[str]
+) -> tuple[str, str, bool]:
+    """(HTML, the first h1 as text, whether it holds math) of the Markdown file ``source``.
+
+    Rendered as nbconvert renders a notebook's Markdown cells, so headings get the same anchors, and
+    relative links are rewritten like a notebook's (a link to a chapter becomes its page).
+    """
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    text = path.read_text(encoding="utf-8")
+    for span in money_as_math(text):
+        warnings.append(f"{source}: {span[:50]!r} is typeset as a formula; write a dollar sign as \\$")
+    body = markdown2html_mistune(escaped_dollars(text))
+    body = _rewrite_links(body, source, links, warnings)
+    return body, _first_heading(body), bool(_MATH.search(text))
+
+
 # --------------------------------------------------------------------------------------------
 # the pages the manifest makes
 
@@ -410,8 +433,10 @@ with their worked examples, charts and explorers, then try the exercises. {ready
 answers. To run the code, move the sliders and answer the exercises, open the course in
 JupyterLab: <code>make lab</code> in a clone of the course repository (see its README). Every
 exercise checks each answer as you go; the <strong>Validate</strong> button runs them all.</p>
-<p>Terms in English and Chinese are in the <a href="glossary.html">glossary</a>; the
-<a href="search.html">search</a> finds words in every page.</p>
+<p>Terms in English and Chinese are in the <a href="glossary.html">glossary</a>; the lecture
+materials the course cites and the numbers of the exam questions are explained on the
+<a href="sources.html">sources page</a>; the <a href="search.html">search</a> finds words in every
+page.</p>
 """
 
 
@@ -825,6 +850,20 @@ def build_site(root: Path, out: Path, *, check: bool = True) -> SiteReport:
         sections=[("glossary", "Glossary · 术语表", "Terms of the course in English and Chinese.")]
         + entries,
     )
+    for source, page in DOC_PAGES.items():
+        if not (root / source).is_file():
+            report.problems.append(f"{source} is missing: the site has no {page}")
+            continue
+        body, heading, math = render_markdown(root / source, source, links, report.warnings)
+        if not heading:
+            report.problems.append(f"{source}: no level-1 heading (# title)")
+        write(
+            page,
+            heading or source,
+            f'<div class="doc-page">\n{body}\n</div>',
+            kind=page.removesuffix(".html"),
+            math=math,
+        )
     write(
         "search.html",
         "Search · 搜索",

@@ -1,7 +1,8 @@
 """The learner's personal workspace (``work/``, git-ignored) that ``make lab`` opens.
 
-On the first run it receives copies of the chapter notebooks and the exercises; later runs add new
-ones and refresh a copy only while it is exactly as it was copied (the learner never touched it).
+On the first run it receives copies of the chapter notebooks and the exercises, and of the pages they
+link to (``docs/sources.md``), at the same relative paths so that the links work there too; later runs
+add new ones and refresh a copy only while it is exactly as it was copied (the learner never touched it).
 A file the learner changed is never overwritten, so ``git pull`` and regenerating the exercises
 never destroy a learner's work. The tracked originals are never opened for writing.
 """
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STATE = ".crmlab-workspace.json"
+#: Single files the notebooks link to (``../docs/sources.md``), copied beside the two folders.
+LINKED_FILES = ("docs/sources.md",)
 
 
 @dataclass
@@ -37,7 +40,7 @@ def _digest(path: Path) -> str:
 
 
 def course_files(root: Path) -> list[tuple[Path, str]]:
-    """(original, path inside the workspace) for every notebook and exercise file."""
+    """(original, path inside the workspace) for every notebook and exercise file and linked page."""
     out = []
     for folder in ("notebooks", "exercises"):
         base = root / folder
@@ -46,6 +49,9 @@ def course_files(root: Path) -> list[tuple[Path, str]]:
         for path in sorted(base.rglob("*")):
             if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
                 out.append((path, str(Path(folder) / path.relative_to(base))))
+    for name in LINKED_FILES:
+        if (root / name).is_file():
+            out.append((root / name, name))
     return out
 
 
