@@ -40,12 +40,12 @@ c.OverwriteCells.add_missing_cells = True
 
 # grading compares hidden test reports with the answer key in the grader's own process
 c.Autograde.autograde_preprocessors = [
-    "crmlab.course.grading.GradingNonce",
+    "crmlab.grading.preprocessors.GradingNonce",
     Execute,
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
-    "crmlab.course.grading.KeyComparison",
+    "crmlab.grading.preprocessors.KeyComparison",
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,

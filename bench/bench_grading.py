@@ -146,7 +146,7 @@ def _grade(template: Path, work: Path, name: str, *args: str,
 
 
 def run() -> list[Row]:
-    from crmlab.course.sandbox import choose_isolation
+    from crmlab.grading.sandbox import choose_isolation
 
     n = int(os.environ.get("CRMLAB_BENCH_N", "200"))
     n_iso = min(n, int(os.environ.get("CRMLAB_BENCH_ISOLATION_N", "40")))

@@ -73,7 +73,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 _SUBMODULES = {
-    "abc", "datasets", "glossary", "plotting", "widgets", "checks", "course",
+    "abc", "datasets", "glossary", "plotting", "widgets", "checks", "course", "grading",
     "satisfaction", "servqual", "value", "rfm", "lifecycle", "trust", "fairness", "loyalty",
 }
 

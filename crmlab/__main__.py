@@ -2,7 +2,7 @@
 
 import sys
 
-from crmlab.course.cli import main
+from crmlab.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

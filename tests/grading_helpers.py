@@ -92,7 +92,8 @@ def submit(root: Path, assignment: str, student: str, nb: nbformat.NotebookNode)
 
 def scores(root: Path, assignment: str) -> dict[str, float]:
     """Auto-graded scores from the gradebook, by student."""
-    from crmlab.course.autograde import read_scores, submitted_students
+    from crmlab.grading.autograde import submitted_students
+    from crmlab.grading.gradebook import read_scores
 
     return {r.student: r.score for r in read_scores(root, assignment, submitted_students(root, assignment)) if r.ok}
 

@@ -30,7 +30,7 @@ def grading_sandbox_problem() -> str | None:
 
     Under CI=true the sandbox is required: callers fail instead of grading without it.
     """
-    from crmlab.course.sandbox import SandboxUnavailable, choose_isolation
+    from crmlab.grading.sandbox import SandboxUnavailable, choose_isolation
 
     try:
         choose_isolation(unsafe=False)

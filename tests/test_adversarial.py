@@ -29,7 +29,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from crmlab.course.sandbox import UID_BASE, choose_isolation, on_ci
+from crmlab.grading.sandbox import UID_BASE, choose_isolation, on_ci
 from tests.grading_helpers import (
     crmlab,
     fill,
@@ -403,7 +403,7 @@ def batch(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
 
 
 def gradebook_scores(root: Path) -> dict[str, float]:
-    from crmlab.course.autograde import read_scores
+    from crmlab.grading.gradebook import read_scores
 
     students = sorted(p.name for p in (root / "submitted").iterdir() if not p.name.startswith("."))
     return {r.student: r.score for r in read_scores(root, A, students) if r.ok}

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from crmlab.course.collect import (
+from crmlab.grading.collect import (
     clean_candidate,
     collect,
     student_id_problem,
@@ -158,7 +158,7 @@ def test_a_new_version_moves_the_earlier_one_aside(course: Path, tmp_path: Path)
     third = collect(course, A, first, now=__import__("datetime").datetime(2026, 11, 23, 10, 15))
     assert third.replaced[0][1].endswith("05_abc-20261123-101500-2")  # never overwrites an earlier copy
     assert "moved to submitted/.replaced/2021001" in str(report)
-    from crmlab.course.autograde import submitted_students
+    from crmlab.grading.autograde import submitted_students
 
     assert submitted_students(course, A) == ["2021001"]  # the copies aside are no students
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from crmlab.checks import serialise
-from crmlab.course.compare import compare
+from crmlab.grading.compare import compare
 
 
 def same(expected, got, **options) -> bool:

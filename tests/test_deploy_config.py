@@ -72,7 +72,7 @@ def test_autograde_reads_the_hub_gradebook_url(tmp_path: Path):
     root = tmp_path / "course"
     root.mkdir()
     (root / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text(encoding="utf-8"))
-    code = ("from pathlib import Path; from crmlab.course.autograde import gradebook_url; "
+    code = ("from pathlib import Path; from crmlab.grading.gradebook import gradebook_url; "
             f"print(gradebook_url(Path({str(root)!r})))")
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(DEPLOY), "CRMLAB_GRADEBOOK_URL": PG_URL}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True)

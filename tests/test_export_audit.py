@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from crmlab.course.audit import audit_notebook, scan_code
+from crmlab.grading.audit import audit_notebook, scan_code
 from tests.grading_helpers import (
     REPO,
     crmlab,
@@ -70,7 +70,7 @@ def test_the_solutions_own_answers_pass_the_scan():
 
 
 def test_grading_modules_do_not_import_matplotlib():
-    code = ("import sys, crmlab.course.cli, crmlab.course.autograde, crmlab.course.export, crmlab.course.audit; "
+    code = ("import sys, crmlab.cli, crmlab.grading.autograde, crmlab.grading.export, crmlab.grading.audit; "
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -18,8 +18,8 @@ import nbformat
 import pytest
 
 from crmlab.checks import for_assignment
-from crmlab.course.feedback import CSP, feedback_html, formula, markdown_html, write_feedback
-from crmlab.course.grading import is_test_cell
+from crmlab.grading.contract import is_test_cell
+from crmlab.grading.feedback import CSP, feedback_html, formula, markdown_html, write_feedback
 from tests.grading_helpers import REPO, fill, release_notebook, solution_answers
 
 A = "08_loyalty_value"

@@ -22,8 +22,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from crmlab.cli import main
 from crmlab.course import site as sitemod
-from crmlab.course.cli import main
 from crmlab.course.manifest import load_course
 from crmlab.course.site import (
     MARKER,
@@ -102,7 +102,7 @@ def test_site_builds_and_passes_its_checks(built: tuple[Path, str, float]) -> No
 @pytest.mark.slow
 def test_every_page_of_the_manifest_is_there(built: tuple[Path, str, float]) -> None:
     site = built[0]
-    expected = {"index.html", "glossary.html", "search.html"}
+    expected = {"index.html", "glossary.html", "sources.html", "search.html"}
     expected |= {chapter_page(c) for c in CHAPTERS}
     expected |= {exercise_page(a) for a in ASSIGNMENTS}
     assert expected <= {p.name for p in site.glob("*.html")}
@@ -162,6 +162,23 @@ def test_glossary_page_has_every_term_in_both_languages(built: tuple[Path, str, 
     for row in rows:
         assert f"<td>{html.escape(row['en'])}</td>" in source, row["en"]
         assert f'<td lang="zh-CN">{html.escape(row["zh"])}</td>' in source, row["zh"]
+
+
+@pytest.mark.slow
+def test_sources_page_is_built_and_every_page_links_it(built: tuple[Path, str, float]) -> None:
+    site = built[0]
+    source = (site / "sources.html").read_text(encoding="utf-8")
+    text = " ".join(page_text(site / "sources.html").split())
+    assert "Sources · 讲义来源" in text
+    for name in ("Slides A", "Lecture notes", "Article", "Slides B", "Exam collection", "S1-M9"):
+        assert name in text, name
+    assert 'href="chapter-05_abc.html"' in source and "docs/sources.md" not in source
+    assert 'aria-current="page">Sources' in source
+    # a chapter's or an exercise's link to docs/sources.md now points to the page, in the content
+    for page in [chapter_page(c) for c in CHAPTERS] + [exercise_page(a) for a in ASSIGNMENTS]:
+        content = (site / page).read_text(encoding="utf-8").split('id="content"', 1)[1]
+        assert re.search(r'<a href="sources\.html[#"]', content), f"{page} does not link sources.html"
+        assert "sources.md" not in content, page
 
 
 def solution_lines(assignment: str) -> set[str]:

@@ -220,7 +220,7 @@ def test_new_customer_errors(func, args, error, match):
         func(*args)
 
 
-def test_defection_loss_seed_case():
+def test_defection_loss_case_of_slides_a():
     out = defection_loss(50, 0.05, 10, margin=0.10, lifetime_years=20)
     assert isinstance(out, pd.Series) and out.name == "defection_loss"
     expected = {
@@ -276,7 +276,7 @@ def test_defection_loss_errors(kwargs, error, match):
         defection_loss(**args)
 
 
-def test_replacement_cost_carrier_of_seed_002():
+def test_replacement_cost_carrier_of_the_article():
     out = replacement_cost(350, 0.40, customers=1_000_000)
     assert out["customers_replaced"] == pytest.approx(400_000)
     assert out["yearly_replacement_spend"] == pytest.approx(140_000_000)

@@ -11,7 +11,7 @@ Every graded question of a course assignment has
   blank answer reads "not attempted yet";
 * hidden lines in the same test cell (instructor side only) that call ``report("q3", answer)``:
   it serialises the student's value into the cell's output, and the grader compares it with the
-  answer key outside the student's kernel (see :mod:`crmlab.course.grading`).
+  answer key outside the student's kernel (see :mod:`crmlab.grading.preprocessors`).
 
 Examples
 --------

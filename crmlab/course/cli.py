@@ -1,234 +1,33 @@
-"""The ``crmlab`` command line, run from the course root.
+"""Deprecated: the command line moved to :mod:`crmlab.cli`.
 
-    crmlab generate ASSIGNMENT|--all   release exercises/ and build keys/ from solutions/
-    crmlab collect ASSIGNMENT SOURCE   copy a folder or LMS zip of notebooks into submitted/
-    crmlab autograde ASSIGNMENT        grade submitted/ against the key (nbgrader + key comparison),
-                                       in parallel sandboxed workers, resumable
-    crmlab feedback ASSIGNMENT         per-student feedback without hidden tests or their outputs
-    crmlab export ASSIGNMENT           grades.csv, an LMS import file, a chart and a difficulty table
-    crmlab audit ASSIGNMENT            suspicious submissions, for review (never an automatic zero)
-    crmlab kit [PATH]                  the student distribution of the course as a zip
-    crmlab workspace [DIR]             copy notebooks and exercises into a personal workspace
-    crmlab site [DIR]                  the offline course website (static HTML, default _site/)
+Only here for ``crmlab`` scripts installed before the move (their entry point is
+``crmlab.course.cli:main``): ``main`` is :func:`crmlab.cli.main` and warns once. Reinstall
+crmlab (``pip install -e .``) to get a script that runs ``crmlab.cli:main``.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-from pathlib import Path
+import importlib
+import warnings
+from typing import Any
+
+NEW_MODULE = "crmlab.cli"
+_FORWARDED = ("main",)
+_warned = False
 
 
-def _course_root(args: argparse.Namespace) -> Path:
-    from crmlab.course.manifest import find_root
-
-    return find_root(Path(args.root) if args.root else None)
-
-
-def cmd_generate(args: argparse.Namespace) -> int:
-    from crmlab.course.manifest import load_course
-    from crmlab.course.release import generate
-
-    root = _course_root(args)
-    names = load_course(root).assignments if args.all else args.assignment
-    if not names:
-        print("crmlab generate: name an assignment or pass --all", file=sys.stderr)
-        return 2
-    for name in names:
-        generate(root, name)
-        print(f"generated exercises/{name}/ and keys/{name}.json")
-    return 0
-
-
-def cmd_collect(args: argparse.Namespace) -> int:
-    from crmlab.course.collect import collect
-
-    root = _course_root(args)
-    report = collect(root, args.assignment, Path(args.source), pattern=args.pattern,
-                     roster=Path(args.roster) if args.roster else None)
-    print(report)
-    return 1 if report.problems else 0
-
-
-def cmd_autograde(args: argparse.Namespace) -> int:
-    from crmlab.course.autograde import GradingBusy, GradingEnvironmentBroken, autograde
-    from crmlab.course.sandbox import SandboxUnavailable
-
-    root = _course_root(args)
-    try:
-        results = autograde(root, args.assignment, students=args.student or None, jobs=args.jobs,
-                            timeout=args.timeout, force=args.force, unsafe=args.unsafe, progress=sys.stderr)
-    except (SandboxUnavailable, GradingBusy, GradingEnvironmentBroken) as exc:
-        print(f"crmlab autograde: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    failed = [r for r in results if not r.ok]
-    for r in results:
-        status = f"{r.score:g} / {r.max_score:g}" if r.ok else f"FAILED: {r.error}"
-        if r.ok and r.note:
-            status += f"  ({r.note})"
-        print(f"{r.student}: {status}")
-    stopped = [r for r in results if r.ok and r.note.startswith(("0 for", "grading stopped"))]
-    if stopped:
-        print(f"{len(stopped)} submission(s) where grading stopped early (see the notes above and "
-              f"`crmlab audit {args.assignment}`)", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def cmd_feedback(args: argparse.Namespace) -> int:
-    from crmlab.course.feedback import write_feedback
-
-    root = _course_root(args)
-    written = write_feedback(root, args.assignment, students=args.student or None)
-    for path in written:
-        print(f"wrote {path.relative_to(root)}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from crmlab.course.export import export
-
-    root = _course_root(args)
-    written = export(root, args.assignment, Path(args.output) if args.output else None)
-    for path in written:
-        print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
-    return 0
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    from crmlab.course.audit import audit, write_report
-
-    root = _course_root(args)
-    findings = audit(root, args.assignment)
-    path = write_report(root, args.assignment, findings)
-    flagged = sorted({f.student for f in findings})
-    print(f"{len(flagged)} submission(s) to review, {len(findings)} finding(s); report: {path.relative_to(root)}")
-    for f in findings:
-        print(f"  {f}")
-    return 0
-
-
-def cmd_kit(args: argparse.Namespace) -> int:
-    from crmlab.course.kit import KitLeak, build_kit
-
-    root = _course_root(args)
-    target = Path(args.path) if args.path else root / "dist" / "crmlab-student-kit.zip"
-    if not target.is_absolute():
-        target = Path.cwd() / target
-    try:
-        files = build_kit(root, target)
-    except KitLeak as exc:
-        print(f"crmlab kit: error: {exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {target} ({len(files)} files)")
-    return 0
-
-
-def cmd_workspace(args: argparse.Namespace) -> int:
-    from crmlab.course.workspace import sync_workspace
-
-    root = _course_root(args)
-    report = sync_workspace(root, Path(args.directory))
-    print(report)
-    return 0
-
-
-def cmd_sync_docs(args: argparse.Namespace) -> int:
-    from crmlab.course.coursedocs import sync_docs
-
-    root = _course_root(args)
-    written = sync_docs(root)
-    for path in written:
-        print(f"updated {path.relative_to(root)}")
-    if not written:
-        print("README.md, the course index and docs/glossary.md are up to date")
-    return 0
-
-
-def cmd_site(args: argparse.Namespace) -> int:
-    from crmlab.course.site import build_site
-
-    root = _course_root(args)
-    target = Path(args.directory)
-    if not target.is_absolute():
-        target = Path.cwd() / target
-    report = build_site(root, target)
-    print(report)
-    return 1 if report.problems else 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crmlab", description="The crmlab course tools (run from the course root).")
-    parser.add_argument("--root", help="course root (default: the folder with course.toml at or above the cwd)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("generate", help="release exercises/ and build the answer keys from solutions/")
-    p.add_argument("assignment", nargs="*")
-    p.add_argument("--all", action="store_true", help="every assignment in course.toml")
-    p.set_defaults(func=cmd_generate)
-
-    p = sub.add_parser("collect", help="copy a folder or LMS zip of notebooks into submitted/")
-    p.add_argument("assignment")
-    p.add_argument("source", help="a folder or a zip file, one notebook per student")
-    p.add_argument("--pattern", help="regular expression with (?P<student>...) matched against each path")
-    p.add_argument("--roster", help="file whose first column lists the valid student ids")
-    p.set_defaults(func=cmd_collect)
-
-    p = sub.add_parser("autograde", help="grade submitted/<student>/ASSIGNMENT against the key")
-    p.add_argument("assignment")
-    p.add_argument("--student", action="append", help="grade only this student (repeatable)")
-    p.add_argument("--jobs", "-j", type=int, default=min(4, os.cpu_count() or 1),
-                   help="worker processes (default: the number of CPUs, at most 4)")
-    p.add_argument("--timeout", type=int, default=300,
-                   help="seconds one submission may take: per-cell limit, kernel CPU time (default 300)")
-    p.add_argument("--force", action="store_true", help="regrade students already graded and unchanged")
-    p.add_argument("--unsafe", action="store_true",
-                   help="grade WITHOUT isolation when bubblewrap is missing (never on CI)")
-    p.set_defaults(func=cmd_autograde)
-
-    p = sub.add_parser("feedback", help="write feedback/<student>/ASSIGNMENT/*.html")
-    p.add_argument("assignment")
-    p.add_argument("--student", action="append", help="only this student (repeatable)")
-    p.set_defaults(func=cmd_feedback)
-
-    p = sub.add_parser("export", help="grades.csv, an LMS import CSV, a grade chart and a difficulty table")
-    p.add_argument("assignment")
-    p.add_argument("--output", help="folder for the files (default: exports/ASSIGNMENT)")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("audit", help="report suspicious submissions for review")
-    p.add_argument("assignment")
-    p.set_defaults(func=cmd_audit)
-
-    p = sub.add_parser("kit", help="the student distribution of the course as a zip")
-    p.add_argument("path", nargs="?", help="the zip to write (default: dist/crmlab-student-kit.zip)")
-    p.set_defaults(func=cmd_kit)
-
-    p = sub.add_parser("workspace", help="copy new notebooks and exercises into a personal workspace")
-    p.add_argument("directory", nargs="?", default="work")
-    p.set_defaults(func=cmd_workspace)
-    p = sub.add_parser("sync-docs", help="regenerate the README chapter table, notebooks/index.ipynb and docs/glossary.md")
-    p.set_defaults(func=cmd_sync_docs)
-    p = sub.add_parser("site", help="build the offline course website (static HTML) into a folder")
-    p.add_argument("directory", nargs="?", default="_site", help="the folder to write (default: _site)")
-    p.set_defaults(func=cmd_site)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except Exception as exc:  # a clear one-line error for the instructor, not a traceback
-        from crmlab.course.keys import AnswerKeyError
-
-        if isinstance(exc, (AnswerKeyError, FileNotFoundError, ValueError)):
-            print(f"crmlab {args.command}: error: {exc}", file=sys.stderr)
-            return 1
-        raise
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def __getattr__(name: str) -> Any:
+    global _warned
+    if name not in _FORWARDED:
+        raise AttributeError(
+            f"module {__name__!r} has no attribute {name!r} (it moved: see {NEW_MODULE})"
+        )
+    if not _warned:
+        _warned = True
+        warnings.warn(
+            f"crmlab.course.cli is deprecated: the command line is {NEW_MODULE}:main "
+            "(reinstall crmlab to update the crmlab script)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    return getattr(importlib.import_module(NEW_MODULE), name)

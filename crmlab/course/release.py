@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from crmlab.course.grading import dumps_key
-from crmlab.course.keys import build_key, key_path
 from crmlab.course.nbgrader_run import run_nbgrader
+
+# the one import of crmlab.grading in crmlab.course: the key is built and written at release time
+from crmlab.grading.keys import build_key, dumps_key, key_path
 
 # what must never reach a student: solution and hidden-test markers, report calls, keys
 LEAK_PATTERNS = [

@@ -2,7 +2,7 @@
 
 ``crmlab autograde`` grades every submission with nbgrader in a worker process of its own; the
 student's code runs in the notebook's kernel, and that kernel is started through the kernelspec
-``crmlab-sandbox`` whose command is this module (``python -m crmlab.course.sandbox
+``crmlab-sandbox`` whose command is this module (``python -m crmlab.grading.sandbox
 {connection_file}``). It starts the real IPython kernel inside `bubblewrap
 <https://github.com/containers/bubblewrap>`_ (Debian package ``bubblewrap``):
 
@@ -19,9 +19,9 @@ student's code runs in the notebook's kernel, and that kernel is started through
   otherwise an unprivileged user namespace;
 * ``prlimit`` limits on address space, file size, processes, open files and CPU time.
 
-The grader (nbgrader and :class:`crmlab.course.grading.KeyComparison`, which reads the key) stays
+The grader (nbgrader and :class:`crmlab.grading.preprocessors.KeyComparison`, which reads the key) stays
 outside; only the kernel is inside. The grader's own side of the connection caps how much output
-it accepts (:class:`crmlab.course.autograde.SandboxExecute`) and runs under a memory limit, so a
+it accepts (:class:`crmlab.grading.preprocessors.SandboxExecute`) and runs under a memory limit, so a
 flood of output stops only that student's grading.
 
 Without bubblewrap (other operating systems, or a Linux machine without the package) the kernel
@@ -96,7 +96,11 @@ class Isolation:
     def describe(self, limits: Limits | None = None) -> str:
         """What the instructor is told at the start of every run."""
         if self.kind == "bubblewrap":
-            who = "a separate unprivileged uid per worker" if self.as_root else "an unprivileged user namespace"
+            who = (
+                "a separate unprivileged uid per worker"
+                if self.as_root
+                else "an unprivileged user namespace"
+            )
             text = (
                 "isolation: bubblewrap sandbox for every student's kernel (no network, read-only "
                 f"Python environment, fresh HOME and /tmp, only the student's own copy writable, {who})"
@@ -155,7 +159,11 @@ def choose_isolation(unsafe: bool = False, *, probe_sandbox: bool = True) -> Iso
             "to the CI setup); nothing was graded"
         )
     if not unsafe:
-        hint = "install it (Debian/Ubuntu: apt-get install -y bubblewrap)" if bwrap is None else "fix it"
+        hint = (
+            "install it (Debian/Ubuntu: apt-get install -y bubblewrap)"
+            if bwrap is None
+            else "fix it"
+        )
         raise SandboxUnavailable(
             f"{problem}: student code cannot be isolated. {hint}, or pass --unsafe to grade "
             "without isolation (student code then runs with your rights); nothing was graded"
@@ -244,7 +252,9 @@ class SandboxSettings:
         return cls(**data)
 
 
-def kernel_environment(environ: dict[str, str], home: str, pythonpath: str | None = None) -> dict[str, str]:
+def kernel_environment(
+    environ: dict[str, str], home: str, pythonpath: str | None = None
+) -> dict[str, str]:
     """The kernel's whole environment: nothing of the grader's but the grading nonce.
 
     ``pythonpath`` is the folder that holds the grader's crmlab (inside the sandbox:
@@ -291,19 +301,34 @@ def _ancestors(path: str) -> list[str]:
     return [str(Path(*parts[:i])) for i in range(2, len(parts))]
 
 
-def bwrap_command(settings: SandboxSettings, cwd: str, runtime: str, kernel: list[str]) -> list[str]:
+def bwrap_command(
+    settings: SandboxSettings, cwd: str, runtime: str, kernel: list[str]
+) -> list[str]:
     """The full command that starts ``kernel`` inside the sandbox (see the module docstring)."""
     assert settings.bwrap
     lim = settings.limits
     cmd = [
         settings.bwrap,
-        "--die-with-parent", "--new-session",
-        "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
     ]
     features = bwrap_features(settings.bwrap)
     if settings.uid is not None:  # grading as root: privileged bwrap, then drop to the uid
-        cmd += ["--cap-drop", "ALL", "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
-                "--cap-add", "CAP_SETPCAP"]
+        cmd += [
+            "--cap-drop",
+            "ALL",
+            "--cap-add",
+            "CAP_SETUID",
+            "--cap-add",
+            "CAP_SETGID",
+            "--cap-add",
+            "CAP_SETPCAP",
+        ]
     else:
         cmd += ["--unshare-user"]
         if "--disable-userns" in features:  # no nested user namespaces for student code
@@ -316,7 +341,13 @@ def bwrap_command(settings: SandboxSettings, cwd: str, runtime: str, kernel: lis
             cmd += ["--symlink", os.readlink(host), f"/{name}"]
         elif host.is_dir():
             cmd += ["--ro-bind", str(host), f"/{name}"]
-    for etc in ("/etc/ld.so.cache", "/etc/localtime", "/etc/fonts", "/etc/mime.types", "/etc/ssl/certs"):
+    for etc in (
+        "/etc/ld.so.cache",
+        "/etc/localtime",
+        "/etc/fonts",
+        "/etc/mime.types",
+        "/etc/ssl/certs",
+    ):
         cmd += ["--ro-bind-try", etc, etc]
     cmd += ["--proc", "/proc", "--dev", "/dev"]
     cmd += ["--perms", "1777", *size(lim.tmp_bytes), "--tmpfs", "/dev/shm"]
@@ -337,8 +368,18 @@ def bwrap_command(settings: SandboxSettings, cwd: str, runtime: str, kernel: lis
     cmd += ["--chdir", cwd, "--"]
     if settings.uid is not None:
         uid = str(settings.uid)
-        cmd += ["/usr/bin/setpriv", "--reuid", uid, "--regid", uid, "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+        cmd += [
+            "/usr/bin/setpriv",
+            "--reuid",
+            uid,
+            "--regid",
+            uid,
+            "--clear-groups",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            "--no-new-privs",
+            "--",
+        ]
     cmd += [
         "/usr/bin/prlimit",
         f"--as={lim.memory_bytes}",
@@ -392,18 +433,20 @@ def _private_copy(source: str, target: str, uid: int | None) -> None:
 
 
 def launch_kernel(argv: list[str]) -> None:
-    """Kernelspec entry point: ``python -m crmlab.course.sandbox CONNECTION_FILE [ARGS...]``.
+    """Kernelspec entry point: ``python -m crmlab.grading.sandbox CONNECTION_FILE [ARGS...]``.
 
     Reads the settings named by ``$CRMLAB_SANDBOX_SETTINGS``, prepares the private working copy,
     sends the kernel's own output to the log and replaces this process with the sandboxed kernel
     (so the grader's kill reaches bubblewrap, which takes everything inside down with it).
     """
     if not argv:
-        raise SystemExit("usage: python -m crmlab.course.sandbox CONNECTION_FILE [KERNEL ARGS...]")
+        raise SystemExit("usage: python -m crmlab.grading.sandbox CONNECTION_FILE [KERNEL ARGS...]")
     connection_file, extra = os.path.abspath(argv[0]), argv[1:]
     settings_path = os.environ.get(SETTINGS_ENV)
     if not settings_path:
-        raise SystemExit(f"{SETTINGS_ENV} is not set: the sandbox kernel runs only under crmlab autograde")
+        raise SystemExit(
+            f"{SETTINGS_ENV} is not set: the sandbox kernel runs only under crmlab autograde"
+        )
     settings = SandboxSettings.read(settings_path)
     cwd = os.getcwd()
     runtime = os.path.dirname(connection_file)
@@ -440,7 +483,7 @@ def write_kernelspec(directory: Path) -> Path:
     folder = Path(directory) / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
     spec = {
-        "argv": [sys.executable, "-m", "crmlab.course.sandbox", "{connection_file}"],
+        "argv": [sys.executable, "-m", "crmlab.grading.sandbox", "{connection_file}"],
         "display_name": "Python 3 (crmlab grading sandbox)",
         "language": "python",
         "interrupt_mode": "message",
@@ -458,16 +501,27 @@ def probe(bwrap: str) -> str | None:
         os.makedirs(work)
         os.makedirs(runtime)
         settings = SandboxSettings(
-            mode="bubblewrap", python=sys.executable, work=work, home=tmp, log=os.devnull,
-            bwrap=bwrap, uid=UID_BASE if as_root else None,
+            mode="bubblewrap",
+            python=sys.executable,
+            work=work,
+            home=tmp,
+            log=os.devnull,
+            bwrap=bwrap,
+            uid=UID_BASE if as_root else None,
         )
         if as_root:
             os.chown(work, UID_BASE, UID_BASE)
         code = "import os, sys; open('probe', 'w').write('ok'); print(os.getuid())"
         cmd = bwrap_command(settings, work, runtime, [sys.executable, "-c", code])
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60,
-                                  env=kernel_environment({}, SANDBOX_HOME), stdin=subprocess.DEVNULL)
+            proc = subprocess.run(
+                cmd,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=kernel_environment({}, SANDBOX_HOME),
+                stdin=subprocess.DEVNULL,
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
             return f"bubblewrap does not start ({exc})"
         if proc.returncode != 0 or not os.path.exists(os.path.join(work, "probe")):
@@ -486,7 +540,9 @@ def describe_exit(returncode: int | None) -> str:
     """
     if returncode is None:
         return "it stopped"
-    signal_number = -returncode if returncode < 0 else returncode - 128 if returncode > 128 else None
+    signal_number = (
+        -returncode if returncode < 0 else returncode - 128 if returncode > 128 else None
+    )
     reasons = {
         9: "it was killed (memory or process limit, or a crash)",
         24: "it used up its CPU time limit",

@@ -64,7 +64,9 @@ def _letters(node: dict[str, Any]) -> list[str] | None:
     return None
 
 
-def compare(expected: dict[str, Any], got: dict[str, Any], options: dict[str, Any] | None = None) -> Verdict:
+def compare(
+    expected: dict[str, Any], got: dict[str, Any], options: dict[str, Any] | None = None
+) -> Verdict:
     """Compare two serialised values; return ``(equal, reason)`` (reason empty when equal)."""
     opts = dict(options or {})
     kind = opts.get("kind")
@@ -78,7 +80,9 @@ def compare(expected: dict[str, Any], got: dict[str, Any], options: dict[str, An
             return False, "expected a collection of labels"
         if len(have) != len(set(have)):
             return False, "an item appears twice"
-        return (True, "") if set(want) == set(have) else (False, "expected a different set of members")
+        return (
+            (True, "") if set(want) == set(have) else (False, "expected a different set of members")
+        )
     return _generic(expected, got, opts, depth=0)
 
 
@@ -101,7 +105,9 @@ def _floats_equal(a: float, b: float, opts: dict[str, Any]) -> bool:
     return abs(a - b) <= float(opts.get("atol", 1e-6)) + float(opts.get("rtol", 1e-9)) * abs(a)
 
 
-def _generic(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int) -> Verdict:
+def _generic(
+    expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int
+) -> Verdict:
     if depth > 25:
         return False, "value nested too deeply"
     t = expected.get("t")
@@ -115,7 +121,11 @@ def _generic(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any]
     if t in ("str", "bool", "none"):
         if got.get("t") != t:
             return False, f"expected a {t}, got {got.get('t')}"
-        return (True, "") if got.get("v") == expected.get("v") else (False, "expected a different value")
+        return (
+            (True, "")
+            if got.get("v") == expected.get("v")
+            else (False, "expected a different value")
+        )
     if t == "list":
         if got.get("t") != "list":
             return False, f"expected a list, got {got.get('t')}"
@@ -123,7 +133,11 @@ def _generic(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any]
         if len(a) != len(b):
             return False, f"expected {len(a)} items, got {len(b)}"
         if opts.get("kind") == "unordered":
-            return (True, "") if Counter(map(_key, a)) == Counter(map(_key, b)) else (False, "expected other items")
+            return (
+                (True, "")
+                if Counter(map(_key, a)) == Counter(map(_key, b))
+                else (False, "expected other items")
+            )
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             ok, why = _generic(x, y, opts, depth + 1)
             if not ok:
@@ -132,8 +146,11 @@ def _generic(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any]
     if t == "set":
         if got.get("t") != "set":
             return False, f"expected a set, got {got.get('t')}"
-        return (True, "") if {_key(x) for x in expected["v"]} == {_key(x) for x in got["v"]} else (
-            False, "expected a different set of members")
+        return (
+            (True, "")
+            if {_key(x) for x in expected["v"]} == {_key(x) for x in got["v"]}
+            else (False, "expected a different set of members")
+        )
     if t == "dict":
         if got.get("t") != "dict":
             return False, f"expected a dict, got {got.get('t')}"
@@ -154,8 +171,13 @@ def _generic(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any]
 
 
 def _aligned(
-    exp_index: list[Any], exp_values: list[Any], got_index: list[Any], got_values: list[Any],
-    opts: dict[str, Any], depth: int, what: str,
+    exp_index: list[Any],
+    exp_values: list[Any],
+    got_index: list[Any],
+    got_values: list[Any],
+    opts: dict[str, Any],
+    depth: int,
+    what: str,
 ) -> Verdict:
     if len(exp_index) != len(got_index):
         return False, f"expected {len(exp_index)} {what}, got {len(got_index)}"
@@ -181,20 +203,30 @@ def _aligned(
 
 def _plain_label(node: dict[str, Any]) -> dict[str, Any]:
     # labels 1 and 1.0 are the same label
-    if node.get("t") == "float" and isinstance(node.get("v"), float) and float(node["v"]).is_integer():
+    if (
+        node.get("t") == "float"
+        and isinstance(node.get("v"), float)
+        and float(node["v"]).is_integer()
+    ):
         return {"t": "int", "v": int(node["v"])}
     return node
 
 
-def _series(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int) -> Verdict:
+def _series(
+    expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int
+) -> Verdict:
     if got.get("t") != "series":
         return False, f"expected a pandas Series, got {got.get('t')}"
     if opts.get("check_dtype") and expected["dtype"] != got["dtype"]:
         return False, f"expected dtype {expected['dtype']}, got {got['dtype']}"
-    return _aligned(expected["index"], expected["values"], got["index"], got["values"], opts, depth, "rows")
+    return _aligned(
+        expected["index"], expected["values"], got["index"], got["values"], opts, depth, "rows"
+    )
 
 
-def _frame(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int) -> Verdict:
+def _frame(
+    expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], depth: int
+) -> Verdict:
     if got.get("t") != "frame":
         return False, f"expected a pandas DataFrame, got {got.get('t')}"
     want_cols = {_key(c): i for i, c in enumerate(expected["columns"])}
@@ -204,8 +236,19 @@ def _frame(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any], 
     for col, i in want_cols.items():
         j = have_cols[col]
         if opts.get("check_dtype") and expected["dtypes"][i] != got["dtypes"][j]:
-            return False, f"column {json.loads(col).get('v')!r}: expected dtype {expected['dtypes'][i]}"
-        ok, why = _aligned(expected["index"], expected["data"][i], got["index"], got["data"][j], opts, depth, "rows")
+            return (
+                False,
+                f"column {json.loads(col).get('v')!r}: expected dtype {expected['dtypes'][i]}",
+            )
+        ok, why = _aligned(
+            expected["index"],
+            expected["data"][i],
+            got["index"],
+            got["data"][j],
+            opts,
+            depth,
+            "rows",
+        )
         if not ok:
             return False, f"column {json.loads(col).get('v')!r}: {why}"
     return OK

@@ -19,6 +19,7 @@ from typing import Any
 import nbformat
 
 from crmlab.checks._report import NONCE_VARIABLE, REPORT_MIME
+from crmlab.grading.contract import is_test_cell
 
 KEY_FORMAT = 1
 
@@ -28,7 +29,21 @@ class AnswerKeyError(RuntimeError):
 
 
 def key_path(keys_dir: Path, assignment: str) -> Path:
+    """``keys_dir/<assignment>.json``."""
     return Path(keys_dir) / f"{assignment}.json"
+
+
+def dumps_key(key: dict[str, Any]) -> str:
+    """A key as ``keys/<assignment>.json`` holds it: sorted, indented JSON, non-ASCII kept.
+
+    >>> print(dumps_key({"format": 1, "assignment": "05_abc", "notebooks": {}}), end="")
+    {
+     "assignment": "05_abc",
+     "format": 1,
+     "notebooks": {}
+    }
+    """
+    return json.dumps(key, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def load_key(keys_dir: Path, assignment: str | None) -> dict[str, Any]:
@@ -44,15 +59,16 @@ def load_key(keys_dir: Path, assignment: str | None) -> dict[str, Any]:
     try:
         key = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise AnswerKeyError(f"the answer key {path} cannot be read ({exc}); nothing was graded") from exc
-    if key.get("format") != KEY_FORMAT or key.get("assignment") != assignment or "notebooks" not in key:
+        raise AnswerKeyError(
+            f"the answer key {path} cannot be read ({exc}); nothing was graded"
+        ) from exc
+    if (
+        key.get("format") != KEY_FORMAT
+        or key.get("assignment") != assignment
+        or "notebooks" not in key
+    ):
         raise AnswerKeyError(f"the answer key {path} is not a crmlab key for {assignment}")
     return key
-
-
-def _is_test_cell(cell: Any) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def execute_notebook(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
@@ -65,7 +81,12 @@ def execute_notebook(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
         nb = nbformat.read(work / path.name, as_version=4)
         previous = os.environ.pop(NONCE_VARIABLE, None)
         try:
-            NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(work)}}).execute()
+            NotebookClient(
+                nb,
+                timeout=timeout,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(work)}},
+            ).execute()
         finally:
             if previous is not None:
                 os.environ[NONCE_VARIABLE] = previous
@@ -82,13 +103,14 @@ def key_from_executed(nb: nbformat.NotebookNode, assignment: str, name: str) -> 
                 f"{assignment}/{name}: cell {index} of the solution raised {errors[0].get('ename')}: "
                 f"{errors[0].get('evalue')}; the solution must pass its own checks"
             )
-        if not _is_test_cell(cell):
+        if not is_test_cell(cell):
             continue
         grade_id = cell.metadata.nbgrader["grade_id"]
         reports = [
             o["data"][REPORT_MIME]
             for o in cell.get("outputs", [])
-            if o.get("output_type") in ("display_data", "execute_result") and REPORT_MIME in o.get("data", {})
+            if o.get("output_type") in ("display_data", "execute_result")
+            and REPORT_MIME in o.get("data", {})
         ]
         if len(reports) != 1:
             raise AnswerKeyError(
@@ -99,7 +121,9 @@ def key_from_executed(nb: nbformat.NotebookNode, assignment: str, name: str) -> 
         if "error" in report:
             raise AnswerKeyError(f"{assignment}/{name}: test cell {grade_id!r}: {report['error']}")
         if report.get("assignment") != assignment:
-            raise AnswerKeyError(f"{assignment}/{name}: test cell {grade_id!r} reports for {report.get('assignment')!r}")
+            raise AnswerKeyError(
+                f"{assignment}/{name}: test cell {grade_id!r} reports for {report.get('assignment')!r}"
+            )
         cells[grade_id] = {
             "question": report["question"],
             "value": report["value"],
@@ -108,7 +132,9 @@ def key_from_executed(nb: nbformat.NotebookNode, assignment: str, name: str) -> 
         }
     questions = [c["question"] for c in cells.values()]
     if len(set(questions)) != len(questions):
-        raise AnswerKeyError(f"{assignment}/{name}: a question is reported by two test cells: {questions}")
+        raise AnswerKeyError(
+            f"{assignment}/{name}: a question is reported by two test cells: {questions}"
+        )
     return {"cells": cells}
 
 
@@ -117,7 +143,12 @@ def build_key(source_dir: Path, assignment: str) -> dict[str, Any]:
     notebooks = sorted(Path(source_dir).glob("*.ipynb"))
     if not notebooks:
         raise AnswerKeyError(f"no notebooks in {source_dir}")
-    key: dict[str, Any] = {"format": KEY_FORMAT, "assignment": assignment, "notebooks": {}, "sources": {}}
+    key: dict[str, Any] = {
+        "format": KEY_FORMAT,
+        "assignment": assignment,
+        "notebooks": {},
+        "sources": {},
+    }
     for path in notebooks:
         executed = execute_notebook(path)
         key["notebooks"][path.stem] = key_from_executed(executed, assignment, path.stem)

@@ -38,7 +38,7 @@ from typing import Any
 
 import nbformat
 
-from crmlab.course.grading import is_test_cell, strip_hidden_tests, summarise
+from crmlab.grading.contract import is_test_cell, strip_hidden_tests, summarise
 
 #: what a browser may load for the page: nothing but its own inline styles and data: images
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -84,7 +84,7 @@ def manual_scores(
     try:
         from nbgrader.api import Gradebook, MissingEntry
 
-        from crmlab.course.autograde import gradebook_url
+        from crmlab.grading.gradebook import gradebook_url
 
         out: dict[str, tuple[float | None, str]] = {}
         with Gradebook(gradebook_url(root), course_id="crmlab") as gb:

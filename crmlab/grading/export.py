@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crmlab.course.autograde import COURSE_ID, gradebook_url
+from crmlab.grading.gradebook import COURSE_ID, gradebook_url
 
 
 @dataclass
@@ -63,19 +63,25 @@ class Grades:
 
     assignment: str
     questions: list[Question]
-    rows: list[dict[str, Any]]  # student, per-question scores (None: not graded), total, max, status
+    rows: list[
+        dict[str, Any]
+    ]  # student, per-question scores (None: not graded), total, max, status
     max_score: float
 
 
 def _question_labels(root: Path, assignment: str) -> dict[str, str]:
     """grade id -> question name from the answer key (``q3``), for the column headers."""
     try:
-        from crmlab.course.keys import load_key
+        from crmlab.grading.keys import load_key
 
         key = load_key(root / "keys", assignment)
     except Exception:
         return {}
-    return {gid: entry["question"] for nb in key["notebooks"].values() for gid, entry in nb["cells"].items()}
+    return {
+        gid: entry["question"]
+        for nb in key["notebooks"].values()
+        for gid, entry in nb["cells"].items()
+    }
 
 
 def collect_grades(root: Path, assignment: str) -> Grades:
@@ -91,7 +97,9 @@ def collect_grades(root: Path, assignment: str) -> Grades:
         try:
             a = gb.find_assignment(assignment)
         except MissingEntry:
-            raise FileNotFoundError(f"the gradebook has no assignment {assignment}: generate and grade it first") from None
+            raise FileNotFoundError(
+                f"the gradebook has no assignment {assignment}: generate and grade it first"
+            ) from None
         for nb in a.notebooks:
             written = {c.name for c in nb.solution_cells}
             for cell in nb.grade_cells:
@@ -99,11 +107,18 @@ def collect_grades(root: Path, assignment: str) -> Grades:
                 label = labels.get(cell.name, cell.name)
                 if len(a.notebooks) > 1:
                     label = f"{nb.name}:{label}"
-                questions.append(Question(cell.name, nb.name, label, float(cell.max_score), automatic))
+                questions.append(
+                    Question(cell.name, nb.name, label, float(cell.max_score), automatic)
+                )
         by_key = {(q.notebook, q.grade_id): q for q in questions}
         max_score = sum(q.points for q in questions)
         for student in sorted(gb.students, key=lambda s: s.id):
-            row: dict[str, Any] = {"student": student.id, "scores": {}, "total": 0.0, "max": max_score}
+            row: dict[str, Any] = {
+                "student": student.id,
+                "scores": {},
+                "total": 0.0,
+                "max": max_score,
+            }
             try:
                 sub = gb.find_submission(assignment, student.id)
             except MissingEntry:
@@ -160,8 +175,15 @@ def grades_csv(grades: Grades) -> str:
     labels = [q.label for q in grades.questions]
     writer.writerow(["student_id", *labels, "total", "max_score", "status"])
     for row in grades.rows:
-        writer.writerow([row["student"], *(_fmt(row["scores"].get(label)) for label in labels),
-                         _fmt(row["total"]), _fmt(row["max"]), row["status"]])
+        writer.writerow(
+            [
+                row["student"],
+                *(_fmt(row["scores"].get(label)) for label in labels),
+                _fmt(row["total"]),
+                _fmt(row["max"]),
+                row["status"],
+            ]
+        )
     return out.getvalue()
 
 
@@ -180,23 +202,31 @@ def difficulty_rows(grades: Grades, top: int = 3) -> list[dict[str, str]]:
     rows = []
     for q in grades.questions:
         share = q.share_correct
-        rows.append({
-            "question": q.label,
-            "kind": "automatic" if q.automatic else "manual",
-            "points": _fmt(q.points),
-            "graded": str(q.graded),
-            "share_correct": "" if share is None else f"{share:.2f}",
-            "mean_score": "" if q.mean is None else f"{q.mean:.2f}",
-            "common_check_messages": " | ".join(f"{m} ({n})" for m, n in q.checks.most_common(top)),
-            "common_failure_reasons": " | ".join(f"{m} ({n})" for m, n in q.reasons.most_common(top)),
-        })
+        rows.append(
+            {
+                "question": q.label,
+                "kind": "automatic" if q.automatic else "manual",
+                "points": _fmt(q.points),
+                "graded": str(q.graded),
+                "share_correct": "" if share is None else f"{share:.2f}",
+                "mean_score": "" if q.mean is None else f"{q.mean:.2f}",
+                "common_check_messages": " | ".join(
+                    f"{m} ({n})" for m, n in q.checks.most_common(top)
+                ),
+                "common_failure_reasons": " | ".join(
+                    f"{m} ({n})" for m, n in q.reasons.most_common(top)
+                ),
+            }
+        )
     return rows
 
 
 def difficulty_csv(grades: Grades) -> str:
     rows = difficulty_rows(grades)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["question"], lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(rows[0]) if rows else ["question"], lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -204,7 +234,9 @@ def difficulty_csv(grades: Grades) -> str:
 
 def difficulty_markdown(grades: Grades) -> str:
     """The difficulty table for people: hardest questions first."""
-    rows = sorted(difficulty_rows(grades), key=lambda r: (r["share_correct"] == "", r["share_correct"]))
+    rows = sorted(
+        difficulty_rows(grades), key=lambda r: (r["share_correct"] == "", r["share_correct"])
+    )
     graded = [r for r in grades.rows if r["status"] != "not submitted"]
     lines = [
         f"# {grades.assignment}: question difficulty",
@@ -216,8 +248,10 @@ def difficulty_markdown(grades: Grades) -> str:
     ]
     for r in rows:
         messages = r["common_check_messages"] or r["common_failure_reasons"]
-        lines.append(f"| {r['question']} | {r['kind']} | {r['points']} | {r['graded']} | {r['share_correct']} | "
-                     f"{r['mean_score']} | {messages.replace('|', '/')} |")
+        lines.append(
+            f"| {r['question']} | {r['kind']} | {r['points']} | {r['graded']} | {r['share_correct']} | "
+            f"{r['mean_score']} | {messages.replace('|', '/')} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -249,7 +283,9 @@ def export(root: Path, assignment: str, output: Path | None = None) -> list[Path
     root = Path(root)
     grades = collect_grades(root, assignment)
     if not grades.rows:
-        raise FileNotFoundError(f"no students in the gradebook for {assignment}: run crmlab autograde first")
+        raise FileNotFoundError(
+            f"no students in the gradebook for {assignment}: run crmlab autograde first"
+        )
     folder = Path(output) if output else root / "exports" / assignment
     folder.mkdir(parents=True, exist_ok=True)
     written = []

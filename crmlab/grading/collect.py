@@ -62,8 +62,10 @@ def student_id_problem(name: str) -> str | None:
     if len(name) > 64:
         return f"{name[:20]!r}... is longer than 64 characters"
     if not STUDENT_ID.fullmatch(name):
-        return (f"{name!r} has characters other than letters, digits, '.', '_' and '-', "
-                "or starts with one of '.', '_', '-'")
+        return (
+            f"{name!r} has characters other than letters, digits, '.', '_' and '-', "
+            "or starts with one of '.', '_', '-'"
+        )
     if ".." in name:
         return f"{name!r} contains '..'"
     return None
@@ -130,7 +132,9 @@ class CollectReport:
     assignment: str
     new: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    replaced: list[tuple[str, str]] = field(default_factory=list)  # (student, where the old one went)
+    replaced: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (student, where the old one went)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     odd: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (file, student id)
@@ -145,8 +149,10 @@ class CollectReport:
     def __str__(self) -> str:
         a = self.assignment
         total = len(self.new) + len(self.replaced) + len(self.unchanged)
-        lines = [f"collected {total} submission(s) of {a} into submitted/<student>/{a}/: "
-                 f"{len(self.new)} new, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged"]
+        lines = [
+            f"collected {total} submission(s) of {a} into submitted/<student>/{a}/: "
+            f"{len(self.new)} new, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged"
+        ]
         for student, where in self.replaced:
             lines.append(f"  replaced: {student}: the earlier submission was moved to {where}")
         for student, warning in self.warnings:
@@ -154,9 +160,14 @@ class CollectReport:
         sections = [
             ("unreadable, not collected", [f"{f}: {why}" for f, why in self.unreadable]),
             ("no valid student id, not collected", [f"{f}: {why}" for f, why in self.odd]),
-            ("not in the roster, not collected", [f"{f}: student id {s!r}" for f, s in self.unknown]),
-            ("more than one notebook for a student, only the newest collected",
-             [f"{s}: kept {k}, not collected {x}" for s, k, x in self.duplicates]),
+            (
+                "not in the roster, not collected",
+                [f"{f}: student id {s!r}" for f, s in self.unknown],
+            ),
+            (
+                "more than one notebook for a student, only the newest collected",
+                [f"{s}: kept {k}, not collected {x}" for s, k, x in self.duplicates],
+            ),
         ]
         for title, items in sections:
             if items:
@@ -265,7 +276,9 @@ def read_roster(path: Path) -> set[str]:
     return ids
 
 
-def _student_of(entry: Entry, assignment: str, shared: int, pattern: re.Pattern[str] | None) -> tuple[str | None, str]:
+def _student_of(
+    entry: Entry, assignment: str, shared: int, pattern: re.Pattern[str] | None
+) -> tuple[str | None, str]:
     if pattern is not None:
         m = pattern.search(str(entry.path))
         if not m or not m.groupdict().get("student"):
@@ -280,7 +293,10 @@ def _student_of(entry: Entry, assignment: str, shared: int, pattern: re.Pattern[
         student = clean_candidate(candidate, assignment)
         if student:
             return student, ""
-    return None, "no student id in the file or folder names (use --pattern REGEX with (?P<student>...))"
+    return (
+        None,
+        "no student id in the file or folder names (use --pattern REGEX with (?P<student>...))",
+    )
 
 
 def collect(
@@ -296,7 +312,9 @@ def collect(
     root = Path(root)
     source = Path(source)
     if not (root / "exercises" / assignment).is_dir():
-        raise FileNotFoundError(f"no release of {assignment} in {root / 'exercises'}: run `crmlab generate {assignment}`")
+        raise FileNotFoundError(
+            f"no release of {assignment} in {root / 'exercises'}: run `crmlab generate {assignment}`"
+        )
     report = CollectReport(assignment)
     regex = re.compile(pattern) if pattern else None
     if regex is not None and "student" not in regex.groupindex:
@@ -317,7 +335,8 @@ def collect(
     if len(notebooks) > 1:
         first = notebooks[0].path.parts[:-1]
         while shared < len(first) and all(
-            len(e.path.parts) > shared + 1 and e.path.parts[shared] == first[shared] for e in notebooks
+            len(e.path.parts) > shared + 1 and e.path.parts[shared] == first[shared]
+            for e in notebooks
         ):
             shared += 1
     elif notebooks:
@@ -348,11 +367,19 @@ def collect(
     for student in sorted(chosen):
         entry, data, ids = chosen[student]
         if release_ids and not (ids & release_ids):
-            report.warnings.append((student, f"{entry.path} holds none of the grade cells of {assignment} "
-                                             "(a notebook of another assignment?); collected, it will score 0"))
+            report.warnings.append(
+                (
+                    student,
+                    f"{entry.path} holds none of the grade cells of {assignment} "
+                    "(a notebook of another assignment?); collected, it will score 0",
+                )
+            )
         folder = root / "submitted" / student / assignment
         target = folder / target_name
-        if target.is_file() and hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(data).digest():
+        if (
+            target.is_file()
+            and hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(data).digest()
+        ):
             report.unchanged.append(student)
             continue
         if folder.exists():

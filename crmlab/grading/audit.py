@@ -35,33 +35,144 @@ from pathlib import Path
 from typing import Any
 
 HOOK_ATTRIBUTES = {
-    "events", "input_transformers", "input_transformers_cleanup", "input_transformers_post",
-    "input_splitter", "ast_transformers", "set_custom_exc", "showtraceback", "run_cell",
-    "run_cell_async", "user_ns", "user_global_ns", "register_magic_function", "custom_exceptions",
-    "display_pub", "displayhook", "excepthook", "set_trace", "showsyntaxerror",
+    "events",
+    "input_transformers",
+    "input_transformers_cleanup",
+    "input_transformers_post",
+    "input_splitter",
+    "ast_transformers",
+    "set_custom_exc",
+    "showtraceback",
+    "run_cell",
+    "run_cell_async",
+    "user_ns",
+    "user_global_ns",
+    "register_magic_function",
+    "custom_exceptions",
+    "display_pub",
+    "displayhook",
+    "excepthook",
+    "set_trace",
+    "showsyntaxerror",
 }
 INTROSPECTION_ATTRIBUTES = {
-    "settrace", "setprofile", "_getframe", "f_back", "f_globals", "f_locals", "f_builtins",
-    "__globals__", "__code__", "__closure__", "__subclasses__", "__builtins__", "__bases__",
-    "__mro__", "modules", "meta_path", "path_hooks", "audit", "addaudithook",
+    "settrace",
+    "setprofile",
+    "_getframe",
+    "f_back",
+    "f_globals",
+    "f_locals",
+    "f_builtins",
+    "__globals__",
+    "__code__",
+    "__closure__",
+    "__subclasses__",
+    "__builtins__",
+    "__bases__",
+    "__mro__",
+    "modules",
+    "meta_path",
+    "path_hooks",
+    "audit",
+    "addaudithook",
 }
 PROCESS_ATTRIBUTES = {
-    "_exit", "fork", "forkpty", "system", "popen", "kill", "killpg", "execv", "execve", "execvp",
-    "execl", "execlp", "spawnv", "spawnl", "posix_spawn", "setsid", "abort",
+    "_exit",
+    "fork",
+    "forkpty",
+    "system",
+    "popen",
+    "kill",
+    "killpg",
+    "execv",
+    "execve",
+    "execvp",
+    "execl",
+    "execlp",
+    "spawnv",
+    "spawnl",
+    "posix_spawn",
+    "setsid",
+    "abort",
 }
 FILESYSTEM_ATTRIBUTES = {
-    "remove", "unlink", "rmdir", "rmtree", "removedirs", "rename", "replace", "symlink", "link",
-    "chmod", "chown", "chdir", "walk", "listdir", "scandir", "glob", "rglob", "iterdir",
-    "write_text", "write_bytes", "copyfile", "copytree", "move",
+    "remove",
+    "unlink",
+    "rmdir",
+    "rmtree",
+    "removedirs",
+    "rename",
+    "replace",
+    "symlink",
+    "link",
+    "chmod",
+    "chown",
+    "chdir",
+    "walk",
+    "listdir",
+    "scandir",
+    "glob",
+    "rglob",
+    "iterdir",
+    "write_text",
+    "write_bytes",
+    "copyfile",
+    "copytree",
+    "move",
 }
-SUSPICIOUS_CALLS = {"exec", "eval", "compile", "__import__", "breakpoint", "globals", "vars", "setattr",
-                    "delattr", "get_ipython", "memoryview"}
+SUSPICIOUS_CALLS = {
+    "exec",
+    "eval",
+    "compile",
+    "__import__",
+    "breakpoint",
+    "globals",
+    "vars",
+    "setattr",
+    "delattr",
+    "get_ipython",
+    "memoryview",
+}
 SUSPICIOUS_MODULES = {
-    "ctypes", "gc", "inspect", "subprocess", "socket", "importlib", "builtins", "__builtin__",
-    "multiprocessing", "signal", "resource", "pty", "marshal", "types", "IPython", "nbgrader",
-    "nbformat", "nbclient", "jupyter_client", "zmq", "urllib", "requests", "http", "ftplib",
-    "shutil", "tempfile", "site", "atexit", "faulthandler", "threading", "_thread", "code", "codeop",
-    "pickle", "dill", "crmlab.course", "crmlab.checks._report", "crmlab.checks._core",
+    "ctypes",
+    "gc",
+    "inspect",
+    "subprocess",
+    "socket",
+    "importlib",
+    "builtins",
+    "__builtin__",
+    "multiprocessing",
+    "signal",
+    "resource",
+    "pty",
+    "marshal",
+    "types",
+    "IPython",
+    "nbgrader",
+    "nbformat",
+    "nbclient",
+    "jupyter_client",
+    "zmq",
+    "urllib",
+    "requests",
+    "http",
+    "ftplib",
+    "shutil",
+    "tempfile",
+    "site",
+    "atexit",
+    "faulthandler",
+    "threading",
+    "_thread",
+    "code",
+    "codeop",
+    "pickle",
+    "dill",
+    "crmlab.course",
+    "crmlab.grading",
+    "crmlab.checks._report",
+    "crmlab.checks._core",
 }
 SECRET_WORDS = re.compile(
     r"solutions?/|keys?/|\.json\b.*key|gradebook|\.ipython|startup|site-packages|\.pth\b|"
@@ -69,11 +180,43 @@ SECRET_WORDS = re.compile(
     re.IGNORECASE,
 )
 BUILTIN_NAMES = {
-    "float", "int", "str", "set", "list", "dict", "tuple", "len", "sum", "sorted", "isinstance",
-    "type", "print", "abs", "round", "min", "max", "bool", "frozenset", "hash", "repr", "open",
-    "range", "zip", "map", "filter", "any", "all", "object", "Exception", "AssertionError",
+    "float",
+    "int",
+    "str",
+    "set",
+    "list",
+    "dict",
+    "tuple",
+    "len",
+    "sum",
+    "sorted",
+    "isinstance",
+    "type",
+    "print",
+    "abs",
+    "round",
+    "min",
+    "max",
+    "bool",
+    "frozenset",
+    "hash",
+    "repr",
+    "open",
+    "range",
+    "zip",
+    "map",
+    "filter",
+    "any",
+    "all",
+    "object",
+    "Exception",
+    "AssertionError",
 }
-FORGERY_REASONS = ("another question", "does not come from this grading run", "more than one report")
+FORGERY_REASONS = (
+    "another question",
+    "does not come from this grading run",
+    "more than one report",
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +231,9 @@ class Finding:
 
     def __str__(self) -> str:
         where = f" [{self.cell}]" if self.cell else ""
-        return f"{self.student}: {self.kind}{where}: {self.detail}" + (" (high)" if self.severity == "high" else "")
+        return f"{self.student}: {self.kind}{where}: {self.detail}" + (
+            " (high)" if self.severity == "high" else ""
+        )
 
 
 def _gid(cell: Any) -> str | None:
@@ -152,8 +297,13 @@ class _Scanner(ast.NodeVisitor):
         for module in SUSPICIOUS_MODULES:
             if name == module or name.startswith(module + "."):
                 if not imported_name or name == module:
-                    self.hit("high" if module in ("ctypes", "gc", "inspect", "builtins", "subprocess") else "review",
-                             f"imports {name}", node)
+                    self.hit(
+                        "high"
+                        if module in ("ctypes", "gc", "inspect", "builtins", "subprocess")
+                        else "review",
+                        f"imports {name}",
+                        node,
+                    )
                 return
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -178,22 +328,34 @@ class _Scanner(ast.NodeVisitor):
             if path.startswith(("/", "~", "\\")) or ".." in path or re.match(r"^[A-Za-z]:", path):
                 self.hit("high", f"{name}({path!r}): a file outside the working folder", node)
         elif not (isinstance(arg, ast.Name) and arg.id in ("__file__",)):
-            self.hit("review", f"{name}() of a computed path (file access outside the working folder?)", node)
+            self.hit(
+                "review",
+                f"{name}() of a computed path (file access outside the working folder?)",
+                node,
+            )
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         name = _dotted(node)
-        if node.attr in HOOK_ATTRIBUTES and ("get_ipython" in name or node.attr not in ("events", "user_ns")):
+        if node.attr in HOOK_ATTRIBUTES and (
+            "get_ipython" in name or node.attr not in ("events", "user_ns")
+        ):
             self.hit("high", f"IPython hook {name}", node)
         elif node.attr == "register" and "events" in name:
             self.hit("high", f"IPython hook {name}", node)
-        elif node.attr in INTROSPECTION_ATTRIBUTES and node.attr != "modules" or name in ("sys.modules",):
+        elif (
+            node.attr in INTROSPECTION_ATTRIBUTES
+            and node.attr != "modules"
+            or name in ("sys.modules",)
+        ):
             self.hit("high", f"introspection {name}", node)
         elif name in ("os.environ", "os.getenv"):
             self.hit("review", f"reads the environment ({name})", node)
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
-        if node.id in ("get_ipython", "__builtins__", "__builtin__", "builtins") and isinstance(node.ctx, ast.Load):
+        if node.id in ("get_ipython", "__builtins__", "__builtin__", "builtins") and isinstance(
+            node.ctx, ast.Load
+        ):
             if node.id != "get_ipython":
                 self.hit("high", f"uses {node.id}", node)
         self.generic_visit(node)
@@ -206,8 +368,16 @@ class _Scanner(ast.NodeVisitor):
                 self.hit("high", f"shadows the builtin {target.id}", node)
         elif isinstance(target, ast.Attribute):
             name = _dotted(target)
-            if name.split(".")[0] in ("crmlab", "builtins", "sys", "IPython", "pd", "pandas", "np", "numpy") \
-                    or target.attr in ("check", "report", "report_value", "serialise", "run"):
+            if name.split(".")[0] in (
+                "crmlab",
+                "builtins",
+                "sys",
+                "IPython",
+                "pd",
+                "pandas",
+                "np",
+                "numpy",
+            ) or target.attr in ("check", "report", "report_value", "serialise", "run"):
                 self.hit("high", f"monkeypatches {name}", node)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element in target.elts:
@@ -221,9 +391,20 @@ class _Scanner(ast.NodeVisitor):
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         if node.name in ("check", "report") or node.name in BUILTIN_NAMES:
             self.hit("high", f"defines a function named {node.name}", node)
-        if node.name in ("__eq__", "__ne__", "__hash__", "__bool__", "__instancecheck__", "__getattr__"):
+        if node.name in (
+            "__eq__",
+            "__ne__",
+            "__hash__",
+            "__bool__",
+            "__instancecheck__",
+            "__getattr__",
+        ):
             body = [s for s in node.body if not isinstance(s, ast.Expr)]
-            always = (len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Constant))
+            always = (
+                len(body) == 1
+                and isinstance(body[0], ast.Return)
+                and isinstance(body[0].value, ast.Constant)
+            )
             if node.name == "__eq__" and always:
                 self.hit("high", "an __eq__ that always returns the same answer", node)
             else:
@@ -283,39 +464,87 @@ def audit_notebook(student: str, nb: Any, release: Any, name: str) -> tuple[list
         if gid:
             copies[gid].append(cell)
     if rel and not set(copies) & set(rel):
-        findings.append(Finding(student, "cells", f"{name} holds none of the assignment's cells (another assignment?)",
-                                severity="high"))
+        findings.append(
+            Finding(
+                student,
+                "cells",
+                f"{name} holds none of the assignment's cells (another assignment?)",
+                severity="high",
+            )
+        )
     for gid, cell in rel.items():
         meta = cell.metadata["nbgrader"]
         mine = copies.get(gid, [])
         if not mine:
             what = "grade cell" if meta.get("grade") else "cell"
-            findings.append(Finding(student, "cells", f"deleted {what}", gid,
-                                    "high" if meta.get("grade") or meta.get("locked") else "review"))
+            findings.append(
+                Finding(
+                    student,
+                    "cells",
+                    f"deleted {what}",
+                    gid,
+                    "high" if meta.get("grade") or meta.get("locked") else "review",
+                )
+            )
             continue
         if len(mine) > 1:
-            findings.append(Finding(student, "cells", f"duplicated ({len(mine)} copies)", gid, "high"))
+            findings.append(
+                Finding(student, "cells", f"duplicated ({len(mine)} copies)", gid, "high")
+            )
         got = mine[0]
         their = got.metadata.get("nbgrader", {})
         for attr in ("grade", "solution", "locked", "points", "task"):
-            if meta.get(attr) != their.get(attr) and not (attr == "points" and not meta.get("grade")):
-                findings.append(Finding(student, "cells", f"nbgrader metadata changed: {attr} "
-                                        f"{meta.get(attr)!r} -> {their.get(attr)!r}", gid, "high"))
+            if meta.get(attr) != their.get(attr) and not (
+                attr == "points" and not meta.get("grade")
+            ):
+                findings.append(
+                    Finding(
+                        student,
+                        "cells",
+                        f"nbgrader metadata changed: {attr} "
+                        f"{meta.get(attr)!r} -> {their.get(attr)!r}",
+                        gid,
+                        "high",
+                    )
+                )
         if got.cell_type != cell.cell_type:
-            findings.append(Finding(student, "cells", f"cell type changed: {cell.cell_type} -> {got.cell_type}", gid, "high"))
-        if meta.get("locked") and not meta.get("solution") and _norm(got.source) != _norm(cell.source):
+            findings.append(
+                Finding(
+                    student,
+                    "cells",
+                    f"cell type changed: {cell.cell_type} -> {got.cell_type}",
+                    gid,
+                    "high",
+                )
+            )
+        if (
+            meta.get("locked")
+            and not meta.get("solution")
+            and _norm(got.source) != _norm(cell.source)
+        ):
             findings.append(Finding(student, "cells", "edited a locked cell", gid, "high"))
     for gid in sorted(set(copies) - set(rel)):
-        findings.append(Finding(student, "cells", "unknown grade id (re-labelled, or a cell of another notebook)", gid,
-                                "high"))
+        findings.append(
+            Finding(
+                student,
+                "cells",
+                "unknown grade id (re-labelled, or a cell of another notebook)",
+                gid,
+                "high",
+            )
+        )
     # the student's own code: answer cells, added cells, edited locked code cells
     answers = []
     for index, cell in enumerate(nb.cells):
         if cell.get("cell_type") != "code":
             continue
         gid = _gid(cell)
-        own = gid is None or gid not in rel or rel[gid].metadata["nbgrader"].get("solution") \
+        own = (
+            gid is None
+            or gid not in rel
+            or rel[gid].metadata["nbgrader"].get("solution")
             or _norm(cell.source) != _norm(rel[gid].source)
+        )
         if not own:
             continue
         if gid in rel and rel[gid].metadata["nbgrader"].get("solution"):
@@ -339,14 +568,24 @@ def _grading_findings(student: str, path: Path) -> list[Finding]:
     info = nb.metadata.get("crmlab", {})
     out = []
     for wire in info.get("tripwires", []):
-        out.append(Finding(student, "tripwire", wire.get("detail", "a tripwire fired"), wire.get("after", ""), "high"))
+        out.append(
+            Finding(
+                student,
+                "tripwire",
+                wire.get("detail", "a tripwire fired"),
+                wire.get("after", ""),
+                "high",
+            )
+        )
     if info.get("stopped"):
         out.append(Finding(student, "stopped", f"grading stopped: {info['stopped']}"))
     for cell in nb.cells:
         verdict = cell.get("metadata", {}).get("crmlab", {})
         reason = str(verdict.get("reason", ""))
         if any(r in reason for r in FORGERY_REASONS):
-            out.append(Finding(student, "tripwire", f"report rejected: {reason}", _gid(cell) or "", "high"))
+            out.append(
+                Finding(student, "tripwire", f"report rejected: {reason}", _gid(cell) or "", "high")
+            )
     return out
 
 
@@ -358,9 +597,14 @@ def _solution_fingerprints(root: Path, assignment: str) -> set[str]:
         nb = nbformat.read(path, as_version=4)
         answers = []
         for cell in nb.cells:
-            if cell.cell_type == "code" and cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
-                lines = [ln for ln in _norm(cell.source).splitlines() if "### BEGIN SOLUTION" not in ln
-                         and "### END SOLUTION" not in ln]
+            if cell.cell_type == "code" and cell.get("metadata", {}).get("nbgrader", {}).get(
+                "solution"
+            ):
+                lines = [
+                    ln
+                    for ln in _norm(cell.source).splitlines()
+                    if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln
+                ]
                 answers.append("\n".join(lines))
         text = "\n".join(a for a in answers if a)
         if len(text) >= 200:
@@ -372,15 +616,18 @@ def audit(root: Path, assignment: str) -> list[Finding]:
     """Every finding for every submission of ``assignment`` (see the module docstring)."""
     import nbformat
 
-    from crmlab.course.collect import student_id_problem
+    from crmlab.grading.collect import student_id_problem
 
     root = Path(root)
     releases = _release_cells(root, assignment)
     if not releases:
         raise FileNotFoundError(f"no release of {assignment} in {root / 'exercises'}")
     base = root / "submitted"
-    folders = sorted(p for p in base.iterdir() if (p / assignment).is_dir() and p.name != ".replaced") \
-        if base.is_dir() else []
+    folders = (
+        sorted(p for p in base.iterdir() if (p / assignment).is_dir() and p.name != ".replaced")
+        if base.is_dir()
+        else []
+    )
     if not folders:
         raise FileNotFoundError(f"no submissions of {assignment} in {base}")
     findings: list[Finding] = []
@@ -389,8 +636,14 @@ def audit(root: Path, assignment: str) -> list[Finding]:
         student = folder.name
         problem = student_id_problem(student)
         if problem:
-            findings.append(Finding(student, "file", f"folder name is not a valid student id ({problem}); not graded",
-                                    severity="high"))
+            findings.append(
+                Finding(
+                    student,
+                    "file",
+                    f"folder name is not a valid student id ({problem}); not graded",
+                    severity="high",
+                )
+            )
             continue
         for name, release in releases.items():
             path = folder / assignment / name
@@ -400,7 +653,14 @@ def audit(root: Path, assignment: str) -> list[Finding]:
             try:
                 nb = nbformat.read(path, as_version=4)
             except Exception as exc:
-                findings.append(Finding(student, "file", f"{name} cannot be read ({type(exc).__name__})", severity="high"))
+                findings.append(
+                    Finding(
+                        student,
+                        "file",
+                        f"{name} cannot be read ({type(exc).__name__})",
+                        severity="high",
+                    )
+                )
                 continue
             found, fingerprint = audit_notebook(student, nb, release, name)
             findings += found
@@ -413,7 +673,14 @@ def audit(root: Path, assignment: str) -> list[Finding]:
     for fingerprint, students in prints.items():
         if fingerprint in solution:
             for student in students:
-                findings.append(Finding(student, "similar", "answers identical to the instructor's solution", severity="high"))
+                findings.append(
+                    Finding(
+                        student,
+                        "similar",
+                        "answers identical to the instructor's solution",
+                        severity="high",
+                    )
+                )
         if len(students) > 1:
             for student in students:
                 others = ", ".join(s for s in students if s != student)
@@ -421,7 +688,9 @@ def audit(root: Path, assignment: str) -> list[Finding]:
     return findings
 
 
-def write_report(root: Path, assignment: str, findings: list[Finding], output: Path | None = None) -> Path:
+def write_report(
+    root: Path, assignment: str, findings: list[Finding], output: Path | None = None
+) -> Path:
     """``exports/<assignment>/audit.md`` (for people) and ``audit.json`` (for tools)."""
     folder = Path(output) if output else Path(root) / "exports" / assignment
     folder.mkdir(parents=True, exist_ok=True)
@@ -443,9 +712,12 @@ def write_report(root: Path, assignment: str, findings: list[Finding], output: P
         lines += ["", f"## {student} ({high} high, {len(items) - high} to review)", ""]
         for f in items:
             where = f" `{f.cell}`" if f.cell else ""
-            lines.append(f"- **{f.kind}**{where}: {f.detail}" + (" — high" if f.severity == "high" else ""))
+            lines.append(
+                f"- **{f.kind}**{where}: {f.detail}" + (" — high" if f.severity == "high" else "")
+            )
     path = folder / "audit.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "audit.json").write_text(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=1),
-                                       encoding="utf-8")
+    (folder / "audit.json").write_text(
+        json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return path
