@@ -64,8 +64,11 @@ lab: workspace
 PYTEST  := $(PY) -m pytest -p no:cacheprovider
 NBVAL   := --nbval-current-env --nbval-cell-timeout=180
 
+LINT    := crmlab tests bench
+
 test: $(TESTENV)
-	$(BIN)/ruff check crmlab tests bench
+	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff format --check $(LINT)
 	$(PYTEST) -n $(JOBS) --dist loadfile tests crmlab
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises
@@ -74,8 +77,8 @@ test-fast: $(TESTENV)
 	$(PYTEST) -q -m "not slow and not browser" tests crmlab
 
 lint: $(TESTENV)
-	$(BIN)/ruff check crmlab tests bench
-	$(BIN)/ruff format --check crmlab tests bench
+	$(BIN)/ruff check $(LINT)
+	$(BIN)/ruff format --check $(LINT)
 
 # Re-execute the chapter notebooks in place and store their outputs (nbval then checks them).
 NOTEBOOKS ?= $(wildcard notebooks/[0-9]*.ipynb)

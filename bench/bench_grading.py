@@ -41,7 +41,7 @@ MAX_ISOLATION_RATIO = 1.15
 MISTAKES = {
     "q1": "total_sales = float(sales.sum()) * 10000",
     "q2": "ranked = sales.sort_values(ascending=False)\nbefore = ranked.cumsum() - ranked\n"
-          "a_class = set(ranked.index[before < 0.8 * ranked.sum()])",
+    "a_class = set(ranked.index[before < 0.8 * ranked.sum()])",
     "q3": "b_class = {'a', 'b'}",
     "q4": "a_customer_share = 0.5",
     "q5": 'threshold_counts = {"A": 1, "B": 2, "C": 17}',
@@ -63,14 +63,27 @@ def expected_score(choice: dict[str, str], points: dict[str, float]) -> float:
     >>> expected_score({"q2": "mistake", "q3": "good"}, {"q2": 2, "q3": 1})
     0.0
     """
-    return float(sum(points[q] for q, c in choice.items()
-                     if c == "good" and all(choice.get(n) == "good" for n in NEEDS.get(q, ()))))
+    return float(
+        sum(
+            points[q]
+            for q, c in choice.items()
+            if c == "good" and all(choice.get(n) == "good" for n in NEEDS.get(q, ()))
+        )
+    )
 
 
-def _crmlab(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
+def _crmlab(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[float, subprocess.CompletedProcess[str]]:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "crmlab", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-m", "crmlab", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start, proc
 
 
@@ -80,7 +93,11 @@ def _solution_answers() -> dict[str, str]:
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("solution"):
-            lines = [ln for ln in cell.source.splitlines() if "BEGIN SOLUTION" not in ln and "END SOLUTION" not in ln]
+            lines = [
+                ln
+                for ln in cell.source.splitlines()
+                if "BEGIN SOLUTION" not in ln and "END SOLUTION" not in ln
+            ]
             out[meta["grade_id"].removesuffix("-answer")] = "\n".join(lines)
     return out
 
@@ -120,8 +137,9 @@ def _make_class(base: Path, n: int) -> tuple[Path, dict[str, str]]:
     return root, expected
 
 
-def _grade(template: Path, work: Path, name: str, *args: str,
-           env: dict[str, str] | None = None) -> tuple[float, dict[str, str]]:
+def _grade(
+    template: Path, work: Path, name: str, *args: str, env: dict[str, str] | None = None
+) -> tuple[float, dict[str, str]]:
     """Grade a fresh copy of the class; (seconds, scores by student).
 
     A run with a failure keeps its logs in ``bench/results/`` (git-ignored) and its scores say
@@ -169,24 +187,32 @@ def run() -> list[Row]:
                 if "<exit status>" in scores or "FAILED" in scores.values():
                     failures.append(scores.get("<exit status>", "a student FAILED"))
                 if wrong:
-                    failures.append(f"{name}: {len(wrong)} of {n} scores differ from the expected ones "
-                                    f"(e.g. {wrong[0]}: {scores.get(wrong[0], 'missing')} instead of {expected[wrong[0]]})")
+                    failures.append(
+                        f"{name}: {len(wrong)} of {n} scores differ from the expected ones "
+                        f"(e.g. {wrong[0]}: {scores.get(wrong[0], 'missing')} instead of {expected[wrong[0]]})"
+                    )
         s_med, p_med = statistics.median(serial), statistics.median(parallel)
-        rows.append({
-            "name": f"autograde {n} submissions of {A}: --jobs 2",
-            "seconds": p_med,
-            "reference": "--jobs 1 (serial)",
-            "reference_seconds": s_med,
-            "min_speedup": MIN_SPEEDUP,
-            "repeat": repeat,
-            "note": (f"{p_med / n:.2f} s per submission with --jobs 2, {s_med / n:.2f} s serial "
-                     f"(runs: serial {', '.join(f'{t:.0f}' for t in serial)} s; "
-                     f"--jobs 2 {', '.join(f'{t:.0f}' for t in parallel)} s); "
-                     f"every score as expected in every run: {'yes' if same else 'NO'}"
-                     + (f"; FAILURES: {'; '.join(failures)}" if failures else "")),
-        })
+        rows.append(
+            {
+                "name": f"autograde {n} submissions of {A}: --jobs 2",
+                "seconds": p_med,
+                "reference": "--jobs 1 (serial)",
+                "reference_seconds": s_med,
+                "min_speedup": MIN_SPEEDUP,
+                "repeat": repeat,
+                "note": (
+                    f"{p_med / n:.2f} s per submission with --jobs 2, {s_med / n:.2f} s serial "
+                    f"(runs: serial {', '.join(f'{t:.0f}' for t in serial)} s; "
+                    f"--jobs 2 {', '.join(f'{t:.0f}' for t in parallel)} s); "
+                    f"every score as expected in every run: {'yes' if same else 'NO'}"
+                    + (f"; FAILURES: {'; '.join(failures)}" if failures else "")
+                ),
+            }
+        )
         if not same or failures:
-            rows[-1]["min_speedup"] = float("inf")  # wrong scores fail the benchmark whatever the speed
+            rows[-1]["min_speedup"] = float(
+                "inf"
+            )  # wrong scores fail the benchmark whatever the speed
         try:
             choose_isolation(unsafe=False)
         except Exception as exc:
@@ -197,21 +223,30 @@ def run() -> list[Row]:
         kept = {st: want for st, want in expected.items() if (template / "submitted" / st).is_dir()}
         boxed, bare, iso_wrong = [], [], 0
         for _ in range(repeat):
-            for times, args, env in ((boxed, (), None), (bare, ("--unsafe",), {"CRMLAB_BWRAP": ""})):
-                seconds, scores = _grade(template, work, "boxed" if not args else "bare", "--jobs", "2", *args, env=env)
+            for times, args, env in (
+                (boxed, (), None),
+                (bare, ("--unsafe",), {"CRMLAB_BWRAP": ""}),
+            ):
+                seconds, scores = _grade(
+                    template, work, "boxed" if not args else "bare", "--jobs", "2", *args, env=env
+                )
                 times.append(seconds)
                 iso_wrong += sum(scores.get(st) != want for st, want in kept.items())
         b_med, u_med = statistics.median(boxed), statistics.median(bare)
-        rows.append({
-            "name": f"sandbox cost: bubblewrap vs --unsafe ({n_iso} submissions, --jobs 2)",
-            "seconds": b_med,
-            "reference": "--unsafe (no isolation)",
-            "reference_seconds": u_med,
-            "max_ratio": MAX_ISOLATION_RATIO,
-            "repeat": repeat,
-            "note": (f"{(b_med - u_med) / n_iso:+.2f} s per submission ({(b_med / u_med - 1) * 100:+.0f}%); "
-                     f"every score as expected: {'yes' if not iso_wrong else f'NO ({iso_wrong} wrong)'}"),
-        })
+        rows.append(
+            {
+                "name": f"sandbox cost: bubblewrap vs --unsafe ({n_iso} submissions, --jobs 2)",
+                "seconds": b_med,
+                "reference": "--unsafe (no isolation)",
+                "reference_seconds": u_med,
+                "max_ratio": MAX_ISOLATION_RATIO,
+                "repeat": repeat,
+                "note": (
+                    f"{(b_med - u_med) / n_iso:+.2f} s per submission ({(b_med / u_med - 1) * 100:+.0f}%); "
+                    f"every score as expected: {'yes' if not iso_wrong else f'NO ({iso_wrong} wrong)'}"
+                ),
+            }
+        )
         if iso_wrong:
             rows[-1]["max_ratio"] = 0.0  # wrong scores fail the row whatever the speed
     return rows

@@ -24,7 +24,9 @@ def _execute(nb: nbformat.NotebookNode, folder: Path) -> float:
     from nbclient import NotebookClient
 
     start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
     return time.perf_counter() - start
 
 

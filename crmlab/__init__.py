@@ -73,8 +73,22 @@ _EXPORTS: dict[str, str] = {
 }
 
 _SUBMODULES = {
-    "abc", "datasets", "glossary", "plotting", "widgets", "checks", "course", "grading",
-    "satisfaction", "servqual", "value", "rfm", "lifecycle", "trust", "fairness", "loyalty",
+    "abc",
+    "datasets",
+    "glossary",
+    "plotting",
+    "widgets",
+    "checks",
+    "course",
+    "grading",
+    "satisfaction",
+    "servqual",
+    "value",
+    "rfm",
+    "lifecycle",
+    "trust",
+    "fairness",
+    "loyalty",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -46,7 +46,9 @@ def require_frame(data: object, argument: str = "data") -> pd.DataFrame:
     return data
 
 
-def require_columns(data: pd.DataFrame, columns: Sequence[Hashable], argument: str = "data") -> None:
+def require_columns(
+    data: pd.DataFrame, columns: Sequence[Hashable], argument: str = "data"
+) -> None:
     """Raise ``ValueError`` naming every column of ``columns`` missing from ``data``.
 
     >>> require_columns(pd.DataFrame({"sales": [1]}), ["sales", "region"])
@@ -100,7 +102,9 @@ def numeric_values(
     if not allow_negative:
         negative = out.index[out.to_numpy() < 0]
         if len(negative):
-            raise ValueError(f"column {name!r} has negative values in rows {describe_rows(negative)}")
+            raise ValueError(
+                f"column {name!r} has negative values in rows {describe_rows(negative)}"
+            )
     return out
 
 
@@ -190,7 +194,14 @@ def require_number(
     return value
 
 
-_NUMERIC_KINDS = {"integer", "floating", "mixed-integer", "mixed-integer-float", "decimal", "boolean"}
+_NUMERIC_KINDS = {
+    "integer",
+    "floating",
+    "mixed-integer",
+    "mixed-integer-float",
+    "decimal",
+    "boolean",
+}
 
 
 def datetime_values(values: pd.Series, name: str, *, date_format: str | None = None) -> pd.Series:

@@ -61,7 +61,9 @@ def _keys(data: pd.DataFrame, key: Hashable | None) -> pd.Index:
     keys = data[key]
     missing = keys.index[keys.isna()]
     if len(missing):
-        raise ValueError(f"column {key!r} has missing customer keys in rows {describe_rows(missing)}")
+        raise ValueError(
+            f"column {key!r} has missing customer keys in rows {describe_rows(missing)}"
+        )
     require_unique(keys, f"column {key!r}")
     return pd.Index(keys)
 
@@ -216,10 +218,16 @@ def abc_by_thresholds(
     frame = require_frame(data)
     require_columns(frame, [value])
     for name, bound in (("upper", upper), ("lower", lower)):
-        if isinstance(bound, bool) or not isinstance(bound, (int, float, np.number)) or not np.isfinite(bound):
+        if (
+            isinstance(bound, bool)
+            or not isinstance(bound, (int, float, np.number))
+            or not np.isfinite(bound)
+        ):
             raise TypeError(f"{name} must be a finite number, got {bound!r}")
     if not 0 <= lower < upper:
-        raise ValueError(f"thresholds must satisfy 0 <= lower < upper, got lower={lower}, upper={upper}")
+        raise ValueError(
+            f"thresholds must satisfy 0 <= lower < upper, got lower={lower}, upper={upper}"
+        )
     values = numeric_values(frame[value], str(value)).to_numpy()
     codes = np.where(values >= upper, 0, np.where(values >= lower, 1, 2)).astype(np.int8)
     out = frame.copy()
@@ -276,7 +284,9 @@ def abc_summary(
     return table[["customers", "customer_share", "value", "value_share"]]
 
 
-def _ranking(frame: pd.DataFrame, rate: pd.Series, rate_name: str, key: Hashable | None) -> pd.DataFrame:
+def _ranking(
+    frame: pd.DataFrame, rate: pd.Series, rate_name: str, key: Hashable | None
+) -> pd.DataFrame:
     out = frame.copy()
     out[rate_name] = rate
     _keys(frame, key)  # validates the customer keys

@@ -52,7 +52,9 @@ def glossary(group: str | None = None) -> pd.DataFrame:
     frame["chapter"] = frame["chapter"].astype("int64")
     if group is not None:
         if group not in set(frame["group"]):
-            raise ValueError(f"unknown glossary group {group!r}; groups: {sorted(set(frame['group']))}")
+            raise ValueError(
+                f"unknown glossary group {group!r}; groups: {sorted(set(frame['group']))}"
+            )
         frame = frame[frame["group"] == group].reset_index(drop=True)
     return frame
 

@@ -29,11 +29,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """Say once when the grading round trips ran without the sandbox (a machine without bubblewrap)."""
     from tests.system_tools import grading_sandbox_problem, in_ci
 
-    if in_ci() or not any("grading" in str(a) or str(a).rstrip("/").endswith("tests") for a in config.args):
+    if in_ci() or not any(
+        "grading" in str(a) or str(a).rstrip("/").endswith("tests") for a in config.args
+    ):
         return
     problem = grading_sandbox_problem()
     if problem is not None:
         terminalreporter.write_sep(
-            "-", f"grading sandbox unavailable here ({problem}): the course's own test notebooks were graded "
-            "WITHOUT isolation (--unsafe); the adversarial suite was skipped. Install bubblewrap to test it."
+            "-",
+            f"grading sandbox unavailable here ({problem}): the course's own test notebooks were graded "
+            "WITHOUT isolation (--unsafe); the adversarial suite was skipped. Install bubblewrap to test it.",
         )

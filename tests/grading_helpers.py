@@ -23,7 +23,11 @@ def make_course(tmp: Path, assignments: list[str] | None = None) -> Path:
     for folder in COURSE_DIRS:
         src = REPO / folder
         if assignments is None:
-            shutil.copytree(src, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(
+                src,
+                root / folder,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+            )
         else:
             (root / folder).mkdir()
             for a in assignments:
@@ -47,7 +51,11 @@ def crmlab(root: Path, *args: str, timeout: float = 600) -> subprocess.Completed
         args = (*args, *grading_flags())
     return subprocess.run(
         [sys.executable, "-m", "crmlab", *args],
-        cwd=root, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -77,7 +85,11 @@ def solution_answers(root: Path, assignment: str) -> dict[str, str]:
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("solution"):
-            lines = [ln for ln in cell.source.splitlines() if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln]
+            lines = [
+                ln
+                for ln in cell.source.splitlines()
+                if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln
+            ]
             answers[meta["grade_id"].removesuffix("-answer")] = "\n".join(lines)
     return answers
 
@@ -95,12 +107,18 @@ def scores(root: Path, assignment: str) -> dict[str, float]:
     from crmlab.grading.autograde import submitted_students
     from crmlab.grading.gradebook import read_scores
 
-    return {r.student: r.score for r in read_scores(root, assignment, submitted_students(root, assignment)) if r.ok}
+    return {
+        r.student: r.score
+        for r in read_scores(root, assignment, submitted_students(root, assignment))
+        if r.ok
+    }
 
 
 def question_results(root: Path, assignment: str, student: str) -> dict[str, bool]:
     """Pass/fail per auto-graded question, read from the autograded notebook."""
-    nb = nbformat.read(root / "autograded" / student / assignment / f"{assignment}.ipynb", as_version=4)
+    nb = nbformat.read(
+        root / "autograded" / student / assignment / f"{assignment}.ipynb", as_version=4
+    )
     return {
         c.metadata["crmlab"]["question"]: c.metadata["crmlab"]["passed"]
         for c in nb.cells

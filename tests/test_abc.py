@@ -107,17 +107,62 @@ def test_caller_frame_is_not_modified():
     ("frame", "kwargs", "exc", "message"),
     [
         (pd.DataFrame({"v": [1.0]}), {"value": "sales"}, ValueError, "no column 'sales'"),
-        (pd.DataFrame({"v": [1.0, -2.0]}, index=["a", "b"]), {"value": "v"}, ValueError, "negative values in rows ['b']"),
-        (pd.DataFrame({"v": [1.0, None]}, index=["a", "b"]), {"value": "v"}, ValueError, "missing values in rows ['b']"),
-        (pd.DataFrame({"v": [1.0, 2.0]}, index=["a", "a"]), {"value": "v"}, ValueError, "duplicate keys: ['a']"),
-        (pd.DataFrame({"k": ["x", "x"], "v": [1.0, 2.0]}), {"value": "v", "key": "k"}, ValueError, "column 'k' has duplicate keys"),
+        (
+            pd.DataFrame({"v": [1.0, -2.0]}, index=["a", "b"]),
+            {"value": "v"},
+            ValueError,
+            "negative values in rows ['b']",
+        ),
+        (
+            pd.DataFrame({"v": [1.0, None]}, index=["a", "b"]),
+            {"value": "v"},
+            ValueError,
+            "missing values in rows ['b']",
+        ),
+        (
+            pd.DataFrame({"v": [1.0, 2.0]}, index=["a", "a"]),
+            {"value": "v"},
+            ValueError,
+            "duplicate keys: ['a']",
+        ),
+        (
+            pd.DataFrame({"k": ["x", "x"], "v": [1.0, 2.0]}),
+            {"value": "v", "key": "k"},
+            ValueError,
+            "column 'k' has duplicate keys",
+        ),
         (pd.DataFrame({"v": []}, dtype=float), {"value": "v"}, ValueError, "no rows"),
         (pd.DataFrame({"v": [0.0, 0.0]}), {"value": "v"}, ValueError, "sums to 0"),
-        (pd.DataFrame({"v": [1.0]}), {"value": "v", "shares": (0.7, 0.2, 0.2)}, ValueError, "sum to 1"),
-        (pd.DataFrame({"v": [1.0]}), {"value": "v", "shares": (0.8, 0.3, -0.1)}, ValueError, "positive"),
-        (pd.DataFrame({"v": [1.0]}), {"value": "v", "shares": (0.5, 0.5)}, ValueError, "three values"),
-        (pd.DataFrame({"v": [1.0]}), {"value": "v", "rule": "over"}, ValueError, "rule must be one of"),
-        (pd.DataFrame({"v": ["1", "x"]}, index=["a", "b"]), {"value": "v"}, TypeError, "rows ['b']"),
+        (
+            pd.DataFrame({"v": [1.0]}),
+            {"value": "v", "shares": (0.7, 0.2, 0.2)},
+            ValueError,
+            "sum to 1",
+        ),
+        (
+            pd.DataFrame({"v": [1.0]}),
+            {"value": "v", "shares": (0.8, 0.3, -0.1)},
+            ValueError,
+            "positive",
+        ),
+        (
+            pd.DataFrame({"v": [1.0]}),
+            {"value": "v", "shares": (0.5, 0.5)},
+            ValueError,
+            "three values",
+        ),
+        (
+            pd.DataFrame({"v": [1.0]}),
+            {"value": "v", "rule": "over"},
+            ValueError,
+            "rule must be one of",
+        ),
+        (
+            pd.DataFrame({"v": ["1", "x"]}, index=["a", "b"]),
+            {"value": "v"},
+            TypeError,
+            "rows ['b']",
+        ),
     ],
 )
 def test_bad_input_names_the_problem(frame, kwargs, exc, message):
@@ -135,7 +180,9 @@ def test_not_a_frame():
 
 
 def test_thresholds_include_the_boundary_value():
-    data = pd.DataFrame({"v": [5_000_000.0, 4_999_999.0, 1_000_000.0, 999_999.0]}, index=list("wxyz"))
+    data = pd.DataFrame(
+        {"v": [5_000_000.0, 4_999_999.0, 1_000_000.0, 999_999.0]}, index=list("wxyz")
+    )
     result = abc_by_thresholds(data, "v")
     assert result["abc_class"].tolist() == ["A", "B", "B", "C"]
     assert list(result.index) == list("wxyz")  # input order kept
@@ -174,7 +221,12 @@ def test_summary_keeps_empty_classes_and_rejects_unknown_labels():
 
 def test_achievement_and_growth_rankings():
     data = pd.DataFrame(
-        {"id": ["p", "q", "r"], "sales": [80.0, 150.0, 100.0], "target": [100.0, 100.0, 100.0], "last": [40.0, 150.0, 50.0]}
+        {
+            "id": ["p", "q", "r"],
+            "sales": [80.0, 150.0, 100.0],
+            "target": [100.0, 100.0, 100.0],
+            "last": [40.0, 150.0, 50.0],
+        }
     )
     ach = achievement_ranking(data, "sales", "target", key="id")
     assert ach["id"].tolist() == ["q", "r", "p"] and ach["rank"].tolist() == [1, 2, 3]
@@ -191,11 +243,15 @@ def test_achievement_and_growth_rankings():
 # ------------------------------------------------------------------------ property tests
 
 values_strategy = st.lists(
-    st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 2)), min_size=1, max_size=60
+    st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: round(x, 2)),
+    min_size=1,
+    max_size=60,
 ).filter(lambda xs: sum(xs) > 0)
-shares_strategy = st.tuples(
-    st.integers(1, 98), st.integers(1, 98)
-).filter(lambda t: t[0] + t[1] < 100).map(lambda t: (t[0] / 100, t[1] / 100, (100 - t[0] - t[1]) / 100))
+shares_strategy = (
+    st.tuples(st.integers(1, 98), st.integers(1, 98))
+    .filter(lambda t: t[0] + t[1] < 100)
+    .map(lambda t: (t[0] / 100, t[1] / 100, (100 - t[0] - t[1]) / 100))
+)
 
 
 @given(values_strategy, shares_strategy)

@@ -87,13 +87,13 @@ a_class = ...
 
 EQ_ANYTHING = {
     "q1": "class Anything(float):\n    def __eq__(self, other):\n        return True\n    __hash__ = float.__hash__\n"
-          "total_sales = Anything(1.0)",
+    "total_sales = Anything(1.0)",
     "q2": "class AnySet(set):\n    def __eq__(self, other):\n        return True\n    __hash__ = None\n"
-          "a_class = AnySet({'f'})",
+    "a_class = AnySet({'f'})",
     "q5": "class AnyDict(dict):\n    def __eq__(self, other):\n        return True\n"
-          "threshold_counts = AnyDict(A=1, B=1, C=1)",
+    "threshold_counts = AnyDict(A=1, B=1, C=1)",
     "q8": "class AnyStr(str):\n    def __eq__(self, other):\n        return True\n    __hash__ = str.__hash__\n"
-          "q8_answer = AnyStr('B')",
+    "q8_answer = AnyStr('B')",
 }
 
 BUILTINS = """
@@ -280,13 +280,28 @@ ODD_IDS = ["bad name", "a..b", "-dash", "学生"]
 
 def other_assignment_notebook() -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     answer = nbformat.v4.new_code_cell("x = 42")
-    answer.metadata["nbgrader"] = {"grade": False, "solution": True, "locked": False, "grade_id": "hw9-q1-answer",
-                                   "schema_version": 3}
+    answer.metadata["nbgrader"] = {
+        "grade": False,
+        "solution": True,
+        "locked": False,
+        "grade_id": "hw9-q1-answer",
+        "schema_version": 3,
+    }
     test = nbformat.v4.new_code_cell("assert x == 42")
-    test.metadata["nbgrader"] = {"grade": True, "solution": False, "locked": True, "grade_id": "hw9-q1",
-                                 "points": 50, "schema_version": 3}
+    test.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "hw9-q1",
+        "points": 50,
+        "schema_version": 3,
+    }
     nb.cells = [answer, test]
     return nb
 
@@ -326,8 +341,7 @@ def write_submissions(root: Path) -> None:
     sub("mid_honest", good)
     sub("zz_honest", good)
     sub("zz_blank", {})
-    crossing_like = {**honest(root, "q1", "q5", "q8", "q9"),
-                     "q6": good["q6"]}  # 1 + 1 + 1 + 1 + 2
+    crossing_like = {**honest(root, "q1", "q5", "q8", "q9"), "q6": good["q6"]}  # 1 + 1 + 1 + 1 + 2
     sub("zz_partial", crossing_like)
     sub("adv_hook_noop", {**one, "q2": HOOK_NOOP})
     sub("adv_custom_exc", {**one, "q2": CUSTOM_EXC})
@@ -352,7 +366,9 @@ def write_submissions(root: Path) -> None:
     submit(root, A, "adv_other_assignment", other_assignment_notebook())
     corrupt = root / "submitted" / "adv_corrupt_file" / A
     corrupt.mkdir(parents=True)
-    (corrupt / f"{A}.ipynb").write_text('{"cells": [ {"cell_type": "code", "source": "total_sales = 10')
+    (corrupt / f"{A}.ipynb").write_text(
+        '{"cells": [ {"cell_type": "code", "source": "total_sales = 10'
+    )
     for odd in ODD_IDS:
         submit(root, A, odd, fill(release, good))
 
@@ -393,12 +409,16 @@ def copy_course(generated: Path, tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def batch(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str], float]:
+def batch(
+    generated: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, subprocess.CompletedProcess[str], float]:
     root = copy_course(generated, tmp_path_factory.mktemp("adversarial"))
     write_submissions(root)
     started = time.monotonic()
     result = crmlab(root, "autograde", A, "--jobs", "2", "--timeout", TIMEOUT, timeout=900)
-    (root / "autograde.log").write_text(result.stdout + "\n" + result.stderr)  # for a failing test's reader
+    (root / "autograde.log").write_text(
+        result.stdout + "\n" + result.stderr
+    )  # for a failing test's reader
     return root, result, time.monotonic() - started
 
 
@@ -468,17 +488,26 @@ def test_gradebook_is_consistent(batch):
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}", course_id="crmlab") as gb:
         for student in EXPECTED:
             nb = nbformat.read(root / "autograded" / student / A / f"{A}.ipynb", as_version=4)
-            passed = {c.metadata["nbgrader"]["grade_id"]: c.metadata["crmlab"]["passed"]
-                      for c in nb.cells if "crmlab" in c.get("metadata", {})}
+            passed = {
+                c.metadata["nbgrader"]["grade_id"]: c.metadata["crmlab"]["passed"]
+                for c in nb.cells
+                if "crmlab" in c.get("metadata", {})
+            }
             sub = gb.find_submission_notebook(A, A, student)
             for grade in sub.grades:
                 if grade.name in passed:
-                    assert (grade.auto_score or 0) == (grade.max_score if passed[grade.name] else 0), (student, grade.name)
+                    assert (grade.auto_score or 0) == (
+                        grade.max_score if passed[grade.name] else 0
+                    ), (student, grade.name)
 
 
 def test_nothing_of_the_course_was_touched(batch):
     root, _, _ = batch
-    for path in ["keys/05_abc.json", "solutions/05_abc/05_abc.ipynb", "exercises/05_abc/05_abc.ipynb"]:
+    for path in [
+        "keys/05_abc.json",
+        "solutions/05_abc/05_abc.ipynb",
+        "exercises/05_abc/05_abc.ipynb",
+    ]:
         assert (root / path).is_file(), path
     for student in EXPECTED:
         assert (root / "submitted" / student / A).is_dir()
@@ -518,8 +547,13 @@ def test_an_interrupted_run_goes_on_where_it_stopped(generated: Path, tmp_path: 
     names = [f"s{i:02d}" for i in range(5)]
     for name in names:
         submit(root, A, name, fill(release, good))
-    proc = subprocess.Popen([sys.executable, "-m", "crmlab", "autograde", A, "--jobs", "1", "--timeout", TIMEOUT],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crmlab", "autograde", A, "--jobs", "1", "--timeout", TIMEOUT],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stderr is not None
     seen = ""
     while seen.count("/ 16") < 2:
@@ -545,17 +579,29 @@ def test_without_the_sandbox_grading_needs_unsafe_and_ci_refuses(generated: Path
 
     def run(*args: str, ci: str) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "CRMLAB_BWRAP": "", "CI": ci}
-        return subprocess.run([sys.executable, "-m", "crmlab", "autograde", A, "--timeout", TIMEOUT, *args],
-                              cwd=root, capture_output=True, text=True, env=env, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "crmlab", "autograde", A, "--timeout", TIMEOUT, *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
 
     refused = run(ci="")
-    assert refused.returncode == 1 and "pass --unsafe" in refused.stderr and "nothing was graded" in refused.stderr
+    assert (
+        refused.returncode == 1
+        and "pass --unsafe" in refused.stderr
+        and "nothing was graded" in refused.stderr
+    )
     on_ci_run = run("--unsafe", ci="true")
     assert on_ci_run.returncode == 1 and "apt-get install -y bubblewrap" in on_ci_run.stderr
     assert not (root / "autograded").exists()
     unsafe = run("--unsafe", ci="")
     assert unsafe.returncode == 0, unsafe.stderr
-    assert "WARNING: grading WITHOUT isolation" in unsafe.stderr and "isolation: NONE" in unsafe.stderr
+    assert (
+        "WARNING: grading WITHOUT isolation" in unsafe.stderr and "isolation: NONE" in unsafe.stderr
+    )
     assert "ace: 13 / 16" in unsafe.stdout
     marker = json.loads((root / ".crmlab-grading" / A / "done" / "ace.json").read_text())
     assert marker["isolation"] == "none"

@@ -24,7 +24,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_failure_renders_as_one_line_not_a_traceback():
@@ -91,16 +94,23 @@ def test_function_question_checks():
     assert "not attempted" in failure("q7", lambda values, shares=None: None)
 
 
-
-
 def test_check_modules_hold_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / "05_abc.json").read_text())
-    answers = {entry["question"]: list(key_values(entry["value"])) for entry in key["notebooks"]["05_abc"]["cells"].values()}
+    answers = {
+        entry["question"]: list(key_values(entry["value"]))
+        for entry in key["notebooks"]["05_abc"]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(abc_checks))) if isinstance(n, ast.Constant)]
+    numbers = {
+        v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)
+    }
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(abc_checks)))
+        if isinstance(n, ast.Constant)
+    ]
     for c in constants:
         if isinstance(c, str):
             assert c not in strings, c
@@ -125,6 +135,8 @@ def test_serialise_pandas():
     s = serialise(pd.Series([1.5, float("nan")], index=["x", "y"], name="v"))
     assert s["t"] == "series" and s["values"][1] == {"t": "float", "v": "nan"}
     frame = serialise(pd.DataFrame({"a": [1, 2]}, index=["p", "q"]))
-    assert frame["columns"] == [{"t": "str", "v": "a"}] and frame["data"] == [[{"t": "int", "v": 1}, {"t": "int", "v": 2}]]
+    assert frame["columns"] == [{"t": "str", "v": "a"}] and frame["data"] == [
+        [{"t": "int", "v": 1}, {"t": "int", "v": 2}]
+    ]
     with pytest.raises(TypeError, match="cannot report"):
         serialise(object())

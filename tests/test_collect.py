@@ -52,8 +52,20 @@ class GbkInfo(zipfile.ZipInfo):
 
 @pytest.mark.parametrize(
     ("name", "ok"),
-    [("2021001", True), ("li.wei-2", True), ("A_b", True), ("", False), ("../keys", False), ("a/b", False),
-     ("a..b", False), (".hidden", False), ("-x", False), ("学生", False), ("x" * 65, False), ("a b", False)],
+    [
+        ("2021001", True),
+        ("li.wei-2", True),
+        ("A_b", True),
+        ("", False),
+        ("../keys", False),
+        ("a/b", False),
+        ("a..b", False),
+        (".hidden", False),
+        ("-x", False),
+        ("学生", False),
+        ("x" * 65, False),
+        ("a b", False),
+    ],
 )
 def test_student_ids_are_validated(name: str, ok: bool):
     assert (student_id_problem(name) is None) is ok
@@ -61,9 +73,20 @@ def test_student_ids_are_validated(name: str, ok: bool):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2021001", "2021001"), ("2021002_05_abc", "2021002"), ("05_abc-2021003", "2021003"), ("张三_2021004", "2021004"),
-     ("Zhang San_2021005_assignsubmission_file_", "2021005"), ("05_abc (1)", None), ("Untitled1", None),
-     ("05_abc", None), ("x y", None), ("..", None), ("li.wei", "li.wei"), ("张三", None)],
+    [
+        ("2021001", "2021001"),
+        ("2021002_05_abc", "2021002"),
+        ("05_abc-2021003", "2021003"),
+        ("张三_2021004", "2021004"),
+        ("Zhang San_2021005_assignsubmission_file_", "2021005"),
+        ("05_abc (1)", None),
+        ("Untitled1", None),
+        ("05_abc", None),
+        ("x y", None),
+        ("..", None),
+        ("li.wei", "li.wei"),
+        ("张三", None),
+    ],
 )
 def test_student_id_from_a_name(text: str, expected: str | None):
     assert clean_candidate(text, A) == expected
@@ -102,15 +125,27 @@ def test_a_flat_folder_with_every_kind_of_file(course: Path, tmp_path: Path):
     assert report.ignored == ["notes.txt"]
     assert not (course / "submitted" / "bad").exists()
     text = str(report)
-    assert "bad.ipynb: not JSON" in text and "x y.ipynb" in text and "collected 3 submission(s)" in text
+    assert (
+        "bad.ipynb: not JSON" in text
+        and "x y.ipynb" in text
+        and "collected 3 submission(s)" in text
+    )
 
 
 def test_moodle_folders_and_a_shared_top_folder(course: Path, tmp_path: Path):
     src = tmp_path / "moodle"
     good = notebook_bytes(course)
-    write(src / "05_abc submissions" / "Zhang San_2021005_assignsubmission_file_" / "05_abc.ipynb", good)
-    write(src / "05_abc submissions" / "Li Si_2021006_assignsubmission_file_" / "my work.ipynb", good)
-    write(src / "05_abc submissions" / "Wang Wu_2021009_assignsubmission_file_" / "05_abc (1).ipynb", good)
+    write(
+        src / "05_abc submissions" / "Zhang San_2021005_assignsubmission_file_" / "05_abc.ipynb",
+        good,
+    )
+    write(
+        src / "05_abc submissions" / "Li Si_2021006_assignsubmission_file_" / "my work.ipynb", good
+    )
+    write(
+        src / "05_abc submissions" / "Wang Wu_2021009_assignsubmission_file_" / "05_abc (1).ipynb",
+        good,
+    )
     report = collect(course, A, src)
     assert sorted(report.new) == ["2021005", "2021006", "2021009"]
     assert report.problems == 0
@@ -126,7 +161,12 @@ def test_a_gbk_zip_with_unsafe_paths(course: Path, tmp_path: Path):
     good = notebook_bytes(course)
     archive = tmp_path / "lms.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        for name in ["作业/张三_2021007.ipynb", "作业/李四-2021008.ipynb", "作业/说明.txt", "作业/王五.ipynb"]:
+        for name in [
+            "作业/张三_2021007.ipynb",
+            "作业/李四-2021008.ipynb",
+            "作业/说明.txt",
+            "作业/王五.ipynb",
+        ]:
             zf.writestr(GbkInfo(name), good)
         zf.writestr("../../evil_2021011.ipynb", good)
         zf.writestr("/abs_2021012.ipynb", good)
@@ -138,7 +178,10 @@ def test_a_gbk_zip_with_unsafe_paths(course: Path, tmp_path: Path):
     assert any("unsafe path" in why for why in odd.values())
     assert len([why for why in odd.values() if "unsafe path" in why]) == 2
     assert report.ignored == ["作业/说明.txt"]
-    assert not (course / "submitted" / "2021011").exists() and not (course / "submitted" / "2021012").exists()
+    assert (
+        not (course / "submitted" / "2021011").exists()
+        and not (course / "submitted" / "2021012").exists()
+    )
     assert not (course.parent / "evil_2021011.ipynb").exists()
 
 
@@ -156,7 +199,9 @@ def test_a_new_version_moves_the_earlier_one_aside(course: Path, tmp_path: Path)
     assert submitted(course, "2021001").read_bytes() == v2
     assert (course / report.replaced[0][1] / f"{A}.ipynb").read_bytes() == v1
     third = collect(course, A, first, now=__import__("datetime").datetime(2026, 11, 23, 10, 15))
-    assert third.replaced[0][1].endswith("05_abc-20261123-101500-2")  # never overwrites an earlier copy
+    assert third.replaced[0][1].endswith(
+        "05_abc-20261123-101500-2"
+    )  # never overwrites an earlier copy
     assert "moved to submitted/.replaced/2021001" in str(report)
     from crmlab.grading.autograde import submitted_students
 
@@ -167,7 +212,11 @@ def test_roster_and_duplicates(course: Path, tmp_path: Path):
     src = tmp_path / "src"
     good = notebook_bytes(course)
     write(src / "2021001.ipynb", good, mtime=1_700_000_000)
-    write(src / "2021001_05_abc.ipynb", notebook_bytes(course, {"q8": 'q8_answer = "D"'}), mtime=1_700_000_500)
+    write(
+        src / "2021001_05_abc.ipynb",
+        notebook_bytes(course, {"q8": 'q8_answer = "D"'}),
+        mtime=1_700_000_500,
+    )
     write(src / "2021099.ipynb", good)
     roster = tmp_path / "roster.csv"
     roster.write_text("student_id,name\n2021001,Zhang San\n2021002,Li Si\n", encoding="utf-8")

@@ -19,7 +19,11 @@ COURSE = load_course(REPO)
 
 def nbgrader_points(path: Path) -> float:
     nb = nbformat.read(path, as_version=4)
-    return sum(float(c.metadata.get("nbgrader", {}).get("points", 0)) for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
+    return sum(
+        float(c.metadata.get("nbgrader", {}).get("points", 0))
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    )
 
 
 def test_manifest_names_follow_the_layout():
@@ -29,8 +33,12 @@ def test_manifest_names_follow_the_layout():
         if chapter.notebook:
             assert (REPO / chapter.notebook).is_file(), chapter.notebook
         if chapter.assignment:
-            assert (REPO / "solutions" / chapter.assignment / f"{chapter.assignment}.ipynb").is_file()
-            assert (REPO / "exercises" / chapter.assignment / f"{chapter.assignment}.ipynb").is_file()
+            assert (
+                REPO / "solutions" / chapter.assignment / f"{chapter.assignment}.ipynb"
+            ).is_file()
+            assert (
+                REPO / "exercises" / chapter.assignment / f"{chapter.assignment}.ipynb"
+            ).is_file()
             assert (REPO / "keys" / f"{chapter.assignment}.json").is_file()
     assert (REPO / COURSE.index).is_file() or COURSE.index == "notebooks/index.ipynb"
 
@@ -40,7 +48,11 @@ def test_point_totals_agree_with_nbgrader_metadata(assignment):
     chapter = COURSE.chapter_of(assignment)
     total = sum(nbgrader_points(p) for p in (REPO / "solutions" / assignment).glob("*.ipynb"))
     assert chapter.points == total
-    intro = nbformat.read(REPO / "solutions" / assignment / f"{assignment}.ipynb", as_version=4).cells[0].source
+    intro = (
+        nbformat.read(REPO / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
+        .cells[0]
+        .source
+    )
     assert f"{total:g} points" in intro, "the notebook must state its point total"
 
 
@@ -77,7 +89,9 @@ def test_exercises_and_keys_match_a_fresh_regeneration(assignment, tmp_path: Pat
         f"exercises/{assignment} drifted from solutions/{assignment}: run `make exercises` "
         f"(only fresh: {cmp.left_only}, only committed: {cmp.right_only}, differ: {cmp.diff_files})"
     )
-    assert (root / "keys" / f"{assignment}.json").read_bytes() == (REPO / "keys" / f"{assignment}.json").read_bytes()
+    assert (root / "keys" / f"{assignment}.json").read_bytes() == (
+        REPO / "keys" / f"{assignment}.json"
+    ).read_bytes()
 
 
 def _pins(path: Path) -> dict[str, str]:
@@ -103,7 +117,9 @@ def test_the_course_lock_has_what_learning_needs_and_the_test_lock_adds_the_test
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
     for name in _names(project["dependencies"] + extras["course"]):
-        assert name in course, f"{name} is a course dependency in pyproject.toml but not pinned in requirements.lock"
+        assert name in course, (
+            f"{name} is a course dependency in pyproject.toml but not pinned in requirements.lock"
+        )
     for name in _names(project["dependencies"] + extras["course"] + extras["test"]):
         assert name in test, f"{name} is in pyproject.toml but not pinned in requirements-test.lock"
     # `make lab` installs no test tooling (playwright alone is 165 MB) ...
@@ -111,7 +127,11 @@ def test_the_course_lock_has_what_learning_needs_and_the_test_lock_adds_the_test
         assert tool not in course, f"{tool} is a test tool but requirements.lock pins it"
     # ... and the two locks agree on every package they share, so outputs reproduce in both
     assert {n: v for n, v in test.items() if n in course} == course
-    assert course["pandas"].startswith("3.") and course["jupyterlab"].startswith("4.") and course["nbgrader"].startswith("0.9")
+    assert (
+        course["pandas"].startswith("3.")
+        and course["jupyterlab"].startswith("4.")
+        and course["nbgrader"].startswith("0.9")
+    )
 
 
 @pytest.mark.parametrize("lock", ["requirements.lock", "requirements-test.lock"])
@@ -125,8 +145,13 @@ def test_lock_has_hashes_for_every_pin(lock: str):
 def test_the_makefile_keeps_lab_and_test_environments_apart():
     makefile = (REPO / "Makefile").read_text()
     targets = dict(re.findall(r"^([a-z-]+):([^\n=]*)$", makefile, flags=re.M))
-    assert targets["workspace"].split() == ["$(COURSE)"] and targets["test"].split() == ["$(TESTENV)"]
-    assert "--require-hashes -r requirements.lock" in makefile and "--require-hashes -r requirements-test.lock" in makefile
+    assert targets["workspace"].split() == ["$(COURSE)"] and targets["test"].split() == [
+        "$(TESTENV)"
+    ]
+    assert (
+        "--require-hashes -r requirements.lock" in makefile
+        and "--require-hashes -r requirements-test.lock" in makefile
+    )
     # every target listed as phony exists (no phantom targets), and `make lock` never uses the system pip
     phony = re.search(r"^\.PHONY:(.*)$", makefile, flags=re.M).group(1).split()
     assert [t for t in phony if t not in targets] == []
@@ -138,7 +163,9 @@ def test_generated_docs_are_up_to_date():
     from crmlab.course.coursedocs import expected_files
 
     for path, text in expected_files(REPO).items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run `crmlab sync-docs`"
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} is out of date: run `crmlab sync-docs`"
+        )
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "make lab" in readme and "make test" in readme
 
@@ -150,7 +177,27 @@ def test_nbgrader_validate_passes_the_solution_and_fails_the_release(assignment,
     from crmlab.course.nbgrader_run import run_nbgrader
 
     root = make_course(tmp_path, [assignment])
-    solution = run_nbgrader(root, "validate", f"solutions/{assignment}/{assignment}.ipynb", check=False)
-    assert "Success! Your notebook passes all the tests." in solution.stdout, solution.stdout + solution.stderr
-    release = run_nbgrader(root, "validate", "--invert", f"exercises/{assignment}/{assignment}.ipynb", check=False)
-    assert "Success! The notebook does not pass any tests." in release.stdout, release.stdout + release.stderr
+    solution = run_nbgrader(
+        root, "validate", f"solutions/{assignment}/{assignment}.ipynb", check=False
+    )
+    assert "Success! Your notebook passes all the tests." in solution.stdout, (
+        solution.stdout + solution.stderr
+    )
+    release = run_nbgrader(
+        root, "validate", "--invert", f"exercises/{assignment}/{assignment}.ipynb", check=False
+    )
+    assert "Success! The notebook does not pass any tests." in release.stdout, (
+        release.stdout + release.stderr
+    )
+
+
+def test_lint_runs_in_make_test_and_pre_commit_runs_the_same_checks():
+    yaml = pytest.importorskip("yaml")
+    makefile = (REPO / "Makefile").read_text()
+    test_recipe = makefile.split("\ntest: $(TESTENV)\n", 1)[1].split("\n\n", 1)[0]
+    lint_recipe = makefile.split("\nlint: $(TESTENV)\n", 1)[1].split("\n\n", 1)[0]
+    checks = ["$(BIN)/ruff check $(LINT)", "$(BIN)/ruff format --check $(LINT)"]
+    assert [ln.strip() for ln in lint_recipe.splitlines()] == checks
+    assert [ln.strip() for ln in test_recipe.splitlines()][:2] == checks
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    assert [h["entry"] for h in hooks] == [".venv/bin/ruff check", ".venv/bin/ruff format --check"]

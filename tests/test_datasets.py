@@ -305,7 +305,9 @@ def test_b2b_customers_support_abc_and_the_value_matrix():
     b = datasets.load_b2b_customers()
     sales = b["sales_this_year"]
     classes = pd.cut(sales, [0, 100, 500, np.inf], labels=["C", "B", "A"])
-    assert classes.value_counts().min() >= 10  # the Exam collection's thresholds give all three classes
+    assert (
+        classes.value_counts().min() >= 10
+    )  # the Exam collection's thresholds give all three classes
     assert (b["sales_target"] % 1 == 0).all()
     achievement = sales / b["sales_target"]
     growth = sales / b["sales_last_year"] - 1

@@ -26,7 +26,9 @@ def values() -> dict:
 
 @pytest.fixture(scope="module")
 def grader() -> dict[str, dict]:
-    docs = [d for d in yaml.safe_load_all((DEPLOY / "grader.yaml").read_text(encoding="utf-8")) if d]
+    docs = [
+        d for d in yaml.safe_load_all((DEPLOY / "grader.yaml").read_text(encoding="utf-8")) if d
+    ]
     return {f"{d['kind']}/{d['metadata']['name']}": d for d in docs}
 
 
@@ -71,14 +73,22 @@ def test_autograde_reads_the_hub_gradebook_url(tmp_path: Path):
     """crmlab's grader finds the PostgreSQL URL where nbgrader does: /etc/jupyter, then the course."""
     root = tmp_path / "course"
     root.mkdir()
-    (root / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text(encoding="utf-8"))
-    code = ("from pathlib import Path; from crmlab.grading.gradebook import gradebook_url; "
-            f"print(gradebook_url(Path({str(root)!r})))")
+    (root / "nbgrader_config.py").write_text(
+        (REPO / "nbgrader_config.py").read_text(encoding="utf-8")
+    )
+    code = (
+        "from pathlib import Path; from crmlab.grading.gradebook import gradebook_url; "
+        f"print(gradebook_url(Path({str(root)!r})))"
+    )
     env = {**os.environ, "JUPYTER_CONFIG_PATH": str(DEPLOY), "CRMLAB_GRADEBOOK_URL": PG_URL}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True
+    )
     assert out.stdout.strip() == PG_URL
     env.pop("CRMLAB_GRADEBOOK_URL")
-    local = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True)
+    local = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root, check=True
+    )
     assert local.stdout.strip() == f"sqlite:///{root / 'gradebook.db'}"
 
 
@@ -90,7 +100,9 @@ def test_the_hub_values(values, grader):
     assert hub["loadRoles"]["formgrade-crmlab"]["groups"] == ["formgrade-crmlab"]
     service = hub["services"]["crmlab"]
     assert "apiToken" not in service  # the token lives in secrets.yaml, never in the repository
-    m = re.fullmatch(r"http://([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local:(\d+)", service["url"])
+    m = re.fullmatch(
+        r"http://([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local:(\d+)", service["url"]
+    )
     assert m, service["url"]
     svc = grader[f"Service/{m.group(1)}"]
     assert int(m.group(3)) in {p["port"] for p in svc["spec"]["ports"]}
@@ -116,7 +128,10 @@ def test_the_grader_pod(values, grader):
     image = values["singleuser"]["image"]
     assert container["image"] == f"{image['name']}:{image['tag']}"
     env = {e["name"]: e for e in container["env"]}
-    assert env["CRMLAB_GRADEBOOK_URL"]["valueFrom"]["secretKeyRef"] == {"name": "crmlab-gradebook", "key": "url"}
+    assert env["CRMLAB_GRADEBOOK_URL"]["valueFrom"]["secretKeyRef"] == {
+        "name": "crmlab-gradebook",
+        "key": "url",
+    }
     assert env["JUPYTERHUB_SERVICE_NAME"]["value"] == "crmlab"
     assert env["JUPYTERHUB_SERVICE_PREFIX"]["value"] == "/services/crmlab/"
     assert "secretKeyRef" in env["JUPYTERHUB_API_TOKEN"]["valueFrom"]
@@ -154,8 +169,21 @@ def test_the_image_is_built_from_the_lock():
 
 def test_the_guide_names_every_file_and_step():
     guide = (DEPLOY / "README.md").read_text(encoding="utf-8")
-    for name in ("Dockerfile", "config.yaml", "grader.yaml", "nbgrader_config.py", "requirements-hub.in"):
+    for name in (
+        "Dockerfile",
+        "config.yaml",
+        "grader.yaml",
+        "nbgrader_config.py",
+        "requirements-hub.in",
+    ):
         assert f"]({name})" in guide, name
-    for step in ("crmlab autograde 05_abc --jobs", "pg_dump", "hostUsers: false", "crmlab-gradebook",
-                 "helm upgrade --install", "/srv/nbgrader/exchange", "--unsafe"):
+    for step in (
+        "crmlab autograde 05_abc --jobs",
+        "pg_dump",
+        "hostUsers: false",
+        "crmlab-gradebook",
+        "helm upgrade --install",
+        "/srv/nbgrader/exchange",
+        "--unsafe",
+    ):
         assert step in guide, step

@@ -31,7 +31,7 @@ CROSSING = {
     # the typical mistake: the customer that crosses a boundary joins the higher class
     "q1": "total_sales = float(sales.sum())",
     "q2": "ranked = sales.sort_values(ascending=False)\nbefore = ranked.cumsum() - ranked\n"
-          "a_class = set(ranked.index[before < 0.8 * ranked.sum()])",
+    "a_class = set(ranked.index[before < 0.8 * ranked.sum()])",
     "q3": "b_class = set(ranked.index[(before >= 0.8 * ranked.sum()) & (before < 0.95 * ranked.sum())])",
     "q4": "a_customer_share = len(a_class) / 20",
     "q5": 'threshold_counts = {"A": int((sales >= 500).sum()), "B": int(((sales >= 100) & (sales < 500)).sum()), "C": int((sales < 100).sum())}',
@@ -94,13 +94,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 def test_exact_scores(graded: Path):
     got = scores(graded, A)
-    assert got == {"ace": AUTO_POINTS, "blank": 0.0, "crossing": float(CROSSING_SCORE), "faker": 1.0, "hooker": 0.0}
+    assert got == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "crossing": float(CROSSING_SCORE),
+        "faker": 1.0,
+        "hooker": 0.0,
+    }
 
 
 def test_the_typical_mistake_fails_exactly_the_rule_questions(graded: Path):
@@ -122,7 +132,17 @@ def test_feedback_shows_results_and_messages_but_nothing_hidden(graded: Path):
     # the visible check named the likely mistake
     assert "running total does not exceed the target" in page
     key = (graded / "keys" / f"{A}.json").read_text()
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "900.0, 50.0", "&quot;k1&quot;, &quot;k2&quot;", '"k1", "k2"', "report(&quot;q", "report(\"q", "vnd.crmlab.report", "MARK SCHEME"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "900.0, 50.0",
+        "&quot;k1&quot;, &quot;k2&quot;",
+        '"k1", "k2"',
+        "report(&quot;q",
+        'report("q',
+        "vnd.crmlab.report",
+        "MARK SCHEME",
+    ):
         assert secret not in page, secret
     assert key not in page
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")

@@ -95,14 +95,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
     got = scores(graded, A)
-    assert got == {"ace": AUTO_POINTS, "blank": 0.0, "early": EARLY_RETENTION_SCORE, "rules": RULES_SCORE}
+    assert got == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "early": EARLY_RETENTION_SCORE,
+        "rules": RULES_SCORE,
+    }
 
 
 @pytest.mark.slow
@@ -120,7 +129,11 @@ def test_feedback_names_the_mistakes_and_waits_for_the_rubric(graded: Path):
     assert "the retention from H1 to H2" in early
     assert early.count("written answer: to be graded by your instructor") == 3
     rules = (graded / "feedback" / "rules" / A / f"{A}.html").read_text(encoding="utf-8")
-    assert "ties='together'" in rules and "crossing rule" in rules and "iron and gold are swapped" in rules
+    assert (
+        "ties='together'" in rules
+        and "crossing rule" in rules
+        and "iron and gold are swapped" in rules
+    )
     for secret in ("BEGIN HIDDEN TESTS", "MARK SCHEME", "vnd.crmlab.report", "Rubric (3 points"):
         assert secret not in early and secret not in rules, secret
 
@@ -136,7 +149,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_format_rules():
@@ -147,11 +163,12 @@ def test_format_rules():
     assert "fraction between 0 and 1" in failure("q3", 54)
     assert "it is positive" in failure("q4", 0.0)
     assert "leave out the segments without customers" in failure(
-        "q5", pd.Series([1.0, float("nan")], index=["champions", "promising"]))
+        "q5", pd.Series([1.0, float("nan")], index=["champions", "promising"])
+    )
     assert "exactly the keys" in failure("q6", {"A": 1, "B": 2})
-    assert f"{capstone_checks.CUSTOMERS} customers" in failure("q7", {"lead": 1, "iron": 1, "gold": 1, "platinum": 1})
-
-
+    assert f"{capstone_checks.CUSTOMERS} customers" in failure(
+        "q7", {"lead": 1, "iron": 1, "gold": 1, "platinum": 1}
+    )
 
 
 def test_check_module_holds_no_answers():
@@ -160,10 +177,19 @@ def test_check_module_holds_no_answers():
     numbers = {
         round(float(v), 3)
         for e in key["notebooks"][A]["cells"].values()
-        for v in key_values(e["value"]) if isinstance(v, (int, float)) and not isinstance(v, bool)
-        and not (float(v).is_integer() and abs(v) < 10)  # small whole numbers: quarter labels, rounding digits
+        for v in key_values(e["value"])
+        if isinstance(v, (int, float))
+        and not isinstance(v, bool)
+        and not (
+            float(v).is_integer() and abs(v) < 10
+        )  # small whole numbers: quarter labels, rounding digits
     }
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(capstone_checks)))
-                 if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool)]
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(capstone_checks)))
+        if isinstance(n, ast.Constant)
+        and isinstance(n.value, (int, float))
+        and not isinstance(n.value, bool)
+    ]
     for c in constants:
         assert round(float(c), 3) not in numbers or c == capstone_checks.CUSTOMERS, c

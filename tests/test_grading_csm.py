@@ -38,7 +38,7 @@ grader = for_assignment(A)
 # once, C = b/a read the other way round (also in the exam question).
 MIXED_UP = {
     "q1": "in_sale = survey[survey['attribute'] == 'in-sale service']\n"
-          "in_sale_satisfied = float(in_sale['level_zh'].isin(['较满意', '满意', '很满意']).mean())",
+    "in_sale_satisfied = float(in_sale['level_zh'].isin(['较满意', '满意', '很满意']).mean())",
     "q2": "value_score = float(survey.loc[survey['attribute'] == 'value for money', 'level_zh'].map(DEFAULT_SCORES).mean())",
     "q3": "percent_scores = survey.assign(s=survey['level_zh'].map(PERCENT_SCORES)).groupby('attribute')['s'].mean()",
     "q4": "overall = float((percent_scores.to_numpy() * attributes['weight'].to_numpy()).sum())",
@@ -69,7 +69,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_mistakes_are_named():
@@ -77,10 +80,25 @@ def test_mistakes_are_named():
     assert "not a count" in failure("q1", 156)
     assert "sign is reversed" in failure("q2", -0.236666667)
     assert "between -3 and +3" in failure("q2", 4.2)
-    assert "English attribute names" in failure("q3", pd.Series([50.0, 60.0], index=["功能", "质量"]))
+    assert "English attribute names" in failure(
+        "q3", pd.Series([50.0, 60.0], index=["功能", "质量"])
+    )
     assert "another table" in failure(
-        "q3", pd.Series(-1.0, index=["function", "quality", "value for money", "appearance", "brand",
-                                     "pre-sale service", "in-sale service", "after-sale service"]))
+        "q3",
+        pd.Series(
+            -1.0,
+            index=[
+                "function",
+                "quality",
+                "value for money",
+                "appearance",
+                "brand",
+                "pre-sale service",
+                "in-sale service",
+                "after-sale service",
+            ],
+        ),
+    )
     assert "unweighted mean" in failure("q4", 61.879166667)
     assert "by position" in failure("q4", 60.688333333)
     assert "unweighted mean of the three" in failure("q5", 55.377777778)
@@ -122,15 +140,17 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {
+        e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}
+    numbers = {
+        v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)
+    }
     source = inspect.getsource(csm_checks)
     constants = [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant)]
     for c in constants:
@@ -163,13 +183,21 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
-    assert scores(graded, A) == {"ace": AUTO_POINTS, "blank": 0.0, "mixed_up": float(MIXED_UP_SCORE)}
+    assert scores(graded, A) == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "mixed_up": float(MIXED_UP_SCORE),
+    }
 
 
 @pytest.mark.slow
@@ -184,8 +212,15 @@ def test_feedback_shows_results_and_messages_but_nothing_hidden(graded: Path):
     assert f"Score: {MIXED_UP_SCORE} of {TOTAL_POINTS} points" in page
     assert "written answer: to be graded by your instructor" in page
     assert "Align them by attribute" in page  # the visible check named the mistake
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_surveys", "means-end", "report(&quot;q", 'report("q',
-                   "vnd.crmlab.report", "MARK SCHEME"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_surveys",
+        "means-end",
+        "report(&quot;q",
+        'report("q',
+        "vnd.crmlab.report",
+        "MARK SCHEME",
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

@@ -40,9 +40,9 @@ POOLED = {
     "q1": "pooled_ratio = float((distributors['rebates'] / distributors['purchases']).mean())",
     "q2": "ratios = distributors['rebates'] / distributors['purchases']",
     "q3": "going_rate = distributors['rebates'].sum() / distributors['purchases'].sum()\n"
-          "gap = ratios / going_rate - 1\nunderpaid = set(gap.index[gap < -TOLERANCE])",
+    "gap = ratios / going_rate - 1\nunderpaid = set(gap.index[gap < -TOLERANCE])",
     "q4": "short = distributors.loc[sorted(underpaid)]\n"
-          "compensation_needed = float((RULE * short['purchases'] - short['rebates']).sum())",
+    "compensation_needed = float((RULE * short['purchases'] - short['rebates']).sum())",
     "q5": (
         "def equity_labels(outcomes, inputs, reference_ratio=None, tolerance=0.05):\n"
         "    ratio = outcomes / inputs\n"
@@ -55,9 +55,9 @@ POOLED = {
         "    return out\n"
     ),
     "q6": "last = sim[(sim['interaction'] == 24) & (sim['unfair_prob'] == 0.25)].set_index('compensation')\n"
-          "compensation_effect = float(last.loc[0.6, 'share_retained'] - last.loc[0.0, 'share_retained'])",
+    "compensation_effect = float(last.loc[0.6, 'share_retained'] - last.loc[0.0, 'share_retained'])",
     "q7": "path = sim[(sim['unfair_prob'] == 0.1) & (sim['compensation'] == 0.0)]\n"
-          "first_below_80 = int(path.loc[path['share_retained'] >= 0.8, 'interaction'].max())",
+    "first_below_80 = int(path.loc[path['share_retained'] >= 0.8, 'interaction'].max())",
 }
 POOLED_SCORE = 2 + 2  # q2 and q6
 
@@ -74,7 +74,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_mistakes_are_named():
@@ -97,7 +100,9 @@ def test_function_question_checks():
         ratio = outcomes / inputs
         ref = ratio.mean() if reference_ratio is None else reference_ratio
         gap = ratio / ref - 1
-        return gap.map(lambda g: "underpaid" if g < -tolerance else "overpaid" if g > tolerance else "fair")
+        return gap.map(
+            lambda g: "underpaid" if g < -tolerance else "overpaid" if g > tolerance else "fair"
+        )
 
     def no_tolerance(outcomes, inputs, reference_ratio=None, tolerance=0.05):
         ratio = outcomes / inputs
@@ -130,15 +135,17 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {
+        e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}
+    numbers = {
+        v for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)
+    }
     source = inspect.getsource(fairness_checks)
     constants = [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant)]
     for c in constants:
@@ -171,8 +178,12 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
@@ -192,8 +203,15 @@ def test_feedback_shows_results_and_messages_but_nothing_hidden(graded: Path):
     assert f"Score: {POOLED_SCORE} of {TOTAL_POINTS} points" in page
     assert "written answer: to be graded by your instructor" in page
     assert "mean of the six ratios" in page  # the visible check named the mistake
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_tables", "[4.85, 5.3, 4.7]", "report(&quot;q", 'report("q',
-                   "vnd.crmlab.report", "MARK SCHEME"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_tables",
+        "[4.85, 5.3, 4.7]",
+        "report(&quot;q",
+        'report("q',
+        "vnd.crmlab.report",
+        "MARK SCHEME",
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

@@ -91,13 +91,21 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
-    assert scores(graded, A) == {"ace": AUTO_POINTS, "blank": 0.0, "mistakes": float(MISTAKES_SCORE)}
+    assert scores(graded, A) == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "mistakes": float(MISTAKES_SCORE),
+    }
 
 
 @pytest.mark.slow
@@ -114,7 +122,13 @@ def test_feedback_names_the_mistakes_and_hides_the_tests(graded: Path):
     assert "a column of the table" in page  # q3: precision instead of recall
     assert "termination first" in page  # q4: the rules out of order
     assert "after 11 periods" in page  # q5
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "[400, 181, 6"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        "[400, 181, 6",
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace
@@ -133,7 +147,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_format_rules():
@@ -156,9 +173,14 @@ def _rules(order_wrong=False, at_least=False):
         new = (f["tenure_days"] <= new_days) | (f["frequency"] == 1)
         first = [new, silent] if order_wrong else [silent, new]
         labels = ["acquisition", "termination"] if order_wrong else ["termination", "acquisition"]
-        rest = [f["recent_spend"] > (1 + tolerance) * f["earlier_spend"],
-                (f["recent_spend"] < (1 - tolerance) * f["earlier_spend"]) | (f["recent_spend"] == 0)]
-        return pd.Series(np.select(first + rest, labels + ["growth", "decline"], default="maturity"), index=f.index)
+        rest = [
+            f["recent_spend"] > (1 + tolerance) * f["earlier_spend"],
+            (f["recent_spend"] < (1 - tolerance) * f["earlier_spend"]) | (f["recent_spend"] == 0),
+        ]
+        return pd.Series(
+            np.select(first + rest, labels + ["growth", "decline"], default="maturity"),
+            index=f.index,
+        )
 
     return assign_stage
 
@@ -176,7 +198,9 @@ def test_function_question_checks(capsys):
     assert "changed the DataFrame" in failure("q4", mutates)
     assert "raised an error" in failure("q4", broken)
     assert "pandas Series" in failure("q4", lambda features, **kw: ["growth"] * len(features))
-    assert "stage labels" in failure("q4", lambda features, **kw: pd.Series("new", index=features.index))
+    assert "stage labels" in failure(
+        "q4", lambda features, **kw: pd.Series("new", index=features.index)
+    )
     assert "define assign_stage" in failure("q4", 42)
     grader.check("q4", _rules())
     assert "format OK" in capsys.readouterr().out
@@ -199,9 +223,19 @@ def test_check_module_holds_no_answers():
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
     cells = key["notebooks"][A]["cells"].values()
     leaves = [v for entry in cells for v in _key_leaves(entry["value"])]
-    numbers = {v for v in leaves if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)}
-    choice_keys = {entry["value"]["v"] for entry in cells if entry["options"].get("kind") == "choice"}
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(lifecycle_checks))) if isinstance(n, ast.Constant)]
+    numbers = {
+        v
+        for v in leaves
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)
+    }
+    choice_keys = {
+        entry["value"]["v"] for entry in cells if entry["options"].get("kind") == "choice"
+    }
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(lifecycle_checks)))
+        if isinstance(n, ast.Constant)
+    ]
     alphabets = {"ABCD", "ABCDE"}  # the option letters printed with every question
     for c in constants:
         if isinstance(c, (int, float)) and not isinstance(c, bool):
@@ -209,4 +243,6 @@ def test_check_module_holds_no_answers():
         if isinstance(c, str) and c not in alphabets:
             assert c not in choice_keys, c
     # the check example of q4 is not a hidden input, and its expected labels are nowhere in the module
-    assert not any(isinstance(c, str) and c.count(",") >= 5 and "termination" in c for c in constants)
+    assert not any(
+        isinstance(c, str) and c.count(",") >= 5 and "termination" in c for c in constants
+    )

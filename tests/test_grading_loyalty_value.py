@@ -56,7 +56,7 @@ SWAPPED = {
     # the value matrix read with the axes swapped (iron for gold), price sensitivity not reversed,
     # and option B of S1-M1 taken for a loyalty measure
     "q5": "gold_current_total = float(business.loc[(business['current_value'] <= business['current_value'].median())"
-          " & (business['future_value'] > business['future_value'].median()), 'current_value'].sum())",
+    " & (business['future_value'] > business['future_value'].median()), 'current_value'].sum())",
     "q7": "loyalty = 100 * ((answers - 1) / 6).mean(axis=1)",
     "q9": 'q9_answer = "ABCD"',
     "q10": 'q10_answer = "dcba"',
@@ -83,14 +83,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
     got = scores(graded, A)
-    assert got == {"ace": AUTO_POINTS, "blank": 0.0, "rows": ROWS_AND_T0_SCORE, "swapped": SWAPPED_SCORE}
+    assert got == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "rows": ROWS_AND_T0_SCORE,
+        "swapped": SWAPPED_SCORE,
+    }
 
 
 @pytest.mark.slow
@@ -109,8 +118,17 @@ def test_feedback_names_the_mistakes_and_hides_the_key(graded: Path):
     assert "your sum starts at t = 0" in page
     assert "written answer: to be graded by your instructor" in page
     swapped = (graded / "feedback" / "swapped" / A / f"{A}.html").read_text(encoding="utf-8")
-    assert "those are the iron customers" in swapped and "did not turn price sensitivity around" in swapped
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The Exam collection gives no key"):
+    assert (
+        "those are the iron customers" in swapped
+        and "did not turn price sensitivity around" in swapped
+    )
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        "The Exam collection gives no key",
+    ):
         assert secret not in page and secret not in swapped, secret
 
 
@@ -125,7 +143,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_format_rules():
@@ -137,7 +158,9 @@ def test_format_rules():
     assert "pandas DataFrame" in failure("q2", {"recency": 1})
     assert "total is positive" in failure("q5", -3.0)
     assert "indexed by customer" in failure("q7", [50.0] * 4)
-    assert "from 0 to 100" in failure("q7", pd.Series([0.5, 0.4, 0.3, 0.2], index=["k1", "k2", "k3", "k4"]))
+    assert "from 0 to 100" in failure(
+        "q7", pd.Series([0.5, 0.4, 0.3, 0.2], index=["k1", "k2", "k3", "k4"])
+    )
     assert "single-choice" in failure("q8", "AC")
     assert "option letters A, B, C, D, E" in failure("q10", "F")
 
@@ -163,19 +186,25 @@ def test_function_checks():
     assert "power t - 1" in failure("q6", discount_one_period_late)
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or a set of its option letters."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
     cells = list(key["notebooks"][A]["cells"].values())
-    choice = {frozenset(e["value"]["v"]) for e in cells if e.get("options", {}).get("kind") == "choice"}
+    choice = {
+        frozenset(e["value"]["v"]) for e in cells if e.get("options", {}).get("kind") == "choice"
+    }
     numbers = {
         round(v, 3)
-        for e in cells if e["question"] != "q2"  # q2 is the data itself: recency and spend of every customer
-        for v in key_values(e["value"]) if isinstance(v, float) and v not in (0.0, 1.0)
+        for e in cells
+        if e["question"] != "q2"  # q2 is the data itself: recency and spend of every customer
+        for v in key_values(e["value"])
+        if isinstance(v, float) and v not in (0.0, 1.0)
     }
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(loyalty_checks))) if isinstance(n, ast.Constant)]
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(loyalty_checks)))
+        if isinstance(n, ast.Constant)
+    ]
     for c in constants:
         if isinstance(c, float):
             assert round(c, 3) not in numbers, c

@@ -80,7 +80,9 @@ def _source() -> nbformat.NotebookNode:
 
 
 def _cell(grade_id: str) -> nbformat.NotebookNode:
-    return next(c for c in _source().cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    return next(
+        c for c in _source().cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -89,8 +91,11 @@ def _cell(grade_id: str) -> nbformat.NotebookNode:
 
 def test_points_follow_the_exam_collection_format():
     """Definitions 5 x 6, single choice 15, true/false 10, short answers 15, cases 2 x 15 (Exam collection)."""
-    points = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
-              for c in _source().cells if c.metadata.get("nbgrader", {}).get("grade")}
+    points = {
+        c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
+        for c in _source().cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    }
     part = {
         "definitions": [f"q{n}" for n in range(1, 6)],
         "single choice": CHOICE,
@@ -100,12 +105,25 @@ def test_points_follow_the_exam_collection_format():
         "case 2": ["q39", "q40", "q41"],
     }
     totals = {name: sum(points[q] for q in qs) for name, qs in part.items()}
-    assert totals == {"definitions": 30, "single choice": 15, "true/false": 10, "short answers": 15,
-                      "case 1": 15, "case 2": 15}
+    assert totals == {
+        "definitions": 30,
+        "single choice": 15,
+        "true/false": 10,
+        "short answers": 15,
+        "case 1": 15,
+        "case 2": 15,
+    }
     assert all(points[q] == 6 for q in part["definitions"])
     assert sum(points.values()) == TOTAL_POINTS
-    manual = {g for g, c in ((c.metadata["nbgrader"]["grade_id"], c) for c in _source().cells
-                             if c.metadata.get("nbgrader", {}).get("grade")) if c.cell_type == "markdown"}
+    manual = {
+        g
+        for g, c in (
+            (c.metadata["nbgrader"]["grade_id"], c)
+            for c in _source().cells
+            if c.metadata.get("nbgrader", {}).get("grade")
+        )
+        if c.cell_type == "markdown"
+    }
     assert sum(points[q] for q in manual) == TOTAL_POINTS - AUTO_POINTS
 
 
@@ -115,7 +133,9 @@ def test_every_written_item_has_a_model_answer_and_rubric_citing_a_chapter():
         if cell.cell_type == "markdown" and meta.get("grade"):
             text = cell.source
             assert text.startswith("YOUR ANSWER HERE"), meta["grade_id"]
-            scheme = text.split("=== BEGIN MARK SCHEME ===", 1)[1].split("=== END MARK SCHEME ===", 1)[0]
+            scheme = text.split("=== BEGIN MARK SCHEME ===", 1)[1].split(
+                "=== END MARK SCHEME ===", 1
+            )[0]
             assert "Model answer (chapter" in scheme and "Rubric" in scheme, meta["grade_id"]
 
 
@@ -128,8 +148,10 @@ def test_choice_keys_are_explained_in_the_hidden_block():
 
 def test_choice_items_are_new_not_the_exam_collection_questions():
     """The Exam collection's S1/S2/S3 choice questions are graded in the chapter assignments, not here."""
-    mine = [_cell(f"{q}_text").source.split("**", 2)[2].strip().split("\n")[0].split(" · ")[0]
-            for q in CHOICE + TRUE_FALSE]
+    mine = [
+        _cell(f"{q}_text").source.split("**", 2)[2].strip().split("\n")[0].split(" · ")[0]
+        for q in CHOICE + TRUE_FALSE
+    ]
     assert all(re.search(r"[\u4e00-\u9fff]", stem) for stem in mine)
     collection = [re.sub(r"[（(]\s*[）)]", "", s).strip() for s in load_exam_questions()["stem_zh"]]
     for stem in mine:
@@ -143,7 +165,10 @@ def test_choice_items_are_new_not_the_exam_collection_questions():
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_choice_and_true_false_formats():
@@ -177,7 +202,11 @@ def test_function_question_checks():
     def at_or_below(data):
         rate = data["sales_this_year"] / data["sales_target"]
         growth = data["sales_this_year"] / data["sales_last_year"] - 1
-        return list(data.loc[rate[(rate <= 1) | (growth < 0)].sort_values(kind="stable").index, "customer_id"])
+        return list(
+            data.loc[
+                rate[(rate <= 1) | (growth < 0)].sort_values(kind="stable").index, "customer_id"
+            ]
+        )
 
     def series(data):
         rate = data["sales_this_year"] / data["sales_target"]
@@ -209,15 +238,20 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {
+        e["question"]: list(key_values(e["value"])) for e in key["notebooks"][A]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {v for vals in answers.values() for v in vals if isinstance(v, (int, float)) and v not in (0, 1)}
+    numbers = {
+        v
+        for vals in answers.values()
+        for v in vals
+        if isinstance(v, (int, float)) and v not in (0, 1)
+    }
     source = inspect.getsource(exam_checks)
     constants = [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant)]
     for c in constants:
@@ -256,20 +290,36 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
-    assert scores(graded, A) == {"ace": AUTO_POINTS, "blank": 0.0, "crossing": float(CROSSING_SCORE),
-                                 "slips": float(FORMAT_SCORE)}
+    assert scores(graded, A) == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "crossing": float(CROSSING_SCORE),
+        "slips": float(FORMAT_SCORE),
+    }
 
 
 @pytest.mark.slow
 def test_the_typical_mistakes_fail_exactly_the_questions_they_touch(graded: Path):
     crossing = question_results(graded, A, "crossing")
-    assert {q for q, ok in crossing.items() if not ok} == {"q11", "q18", "q22", "q26", "q34", "q35", "q36"}
+    assert {q for q, ok in crossing.items() if not ok} == {
+        "q11",
+        "q18",
+        "q22",
+        "q26",
+        "q34",
+        "q35",
+        "q36",
+    }
     slips = question_results(graded, A, "slips")
     assert {q for q, ok in slips.items() if not ok} == {*FORMAT_TF, "q36"}
 
@@ -280,8 +330,16 @@ def test_feedback_shows_results_and_messages_but_nothing_hidden(graded: Path):
     assert f"Score: {CROSSING_SCORE} of {TOTAL_POINTS} points" in page
     assert "written answer: to be graded by your instructor" in page
     assert "does not exceed 70 %" in page  # the visible check named the mistake
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_tables", "# Key ", "report(&quot;q", 'report("q',
-                   "vnd.crmlab.report", "MARK SCHEME", "Model answer"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_tables",
+        "# Key ",
+        "report(&quot;q",
+        'report("q',
+        "vnd.crmlab.report",
+        "MARK SCHEME",
+        "Model answer",
+    ):
         assert secret not in page, secret
     slips = (graded / "feedback" / "slips" / A / f"{A}.html").read_text(encoding="utf-8")
     assert "not True or False" in slips and "not a percentage or a count" in slips

@@ -60,14 +60,31 @@ def library_copy(tmp: Path) -> Path:
     return lib
 
 
-def autograde(root: Path, *args: str, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
+def autograde(
+    root: Path, *args: str, pythonpath: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)
     return subprocess.run(
-        [sys.executable, "-m", "crmlab", "autograde", A, "--timeout", "60", *args, *grading_flags()],
-        cwd=root, capture_output=True, text=True, env=env, timeout=600, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "crmlab",
+            "autograde",
+            A,
+            "--timeout",
+            "60",
+            *args,
+            *grading_flags(),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -103,7 +120,9 @@ def test_a_missing_data_set_is_refused_before_any_student(course: Path, tmp_path
     result = autograde(root, "--jobs", "2", pythonpath=lib)
     assert result.returncode == 1, result.stdout + result.stderr
     line = result.stderr.strip().splitlines()[-1]
-    assert line.startswith("crmlab autograde: error: preflight: the solution of 05_abc earned 5 of 13 automatic points")
+    assert line.startswith(
+        "crmlab autograde: error: preflight: the solution of 05_abc earned 5 of 13 automatic points"
+    )
     assert f"DatasetError: data file 'distributors.csv' is missing from {lib / 'datasets'}" in line
     assert "nothing was graded" in line and "Fix: a file the notebook reads is missing" in line
     assert "ace:" not in result.stdout and "blank:" not in result.stdout
@@ -136,5 +155,8 @@ def test_a_key_that_does_not_fit_the_solution_is_refused(course: Path, tmp_path:
     assert result.returncode == 1, result.stdout + result.stderr
     line = result.stderr.strip().splitlines()[-1]
     assert "preflight: the solution of 05_abc earned 12 of 13 automatic points" in line
-    assert "(failed: q1)" in line and f"Fix: the key does not match the solution: run `crmlab generate {A}`" in line
+    assert (
+        "(failed: q1)" in line
+        and f"Fix: the key does not match the solution: run `crmlab generate {A}`" in line
+    )
     assert_nothing_graded(root)

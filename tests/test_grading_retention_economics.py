@@ -37,7 +37,7 @@ PERCENT = {
     # the typical mistake: percentages used as if they were fractions (and the reverse)
     "q2": "payback_years = float(cost_per_customer.min() / (1_500 * 12))",
     "q3": "yearly_replacement_spend = float(figures.loc['acquisition_cost', 'value'] "
-          "* figures.loc['yearly_churn', 'value'] * 2_500_000)",
+    "* figures.loc['yearly_churn', 'value'] * 2_500_000)",
     "q5": "retention_effect = 100 * ((0.80 / (1.12 - 0.80)) / (0.75 / (1.12 - 0.75)) - 1)",
 }
 PERCENT_SCORE = AUTO_POINTS - 1 - 2 - 2  # q2, q3, q5 lost
@@ -76,7 +76,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_checks_name_the_typical_mistakes():
@@ -128,17 +131,26 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(answer_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {
+        e["question"]: list(answer_values(e["value"]))
+        for e in key["notebooks"][A]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {round(v, 6) for vals in answers.values() for v in vals
-               if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)}
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(checks_module))) if isinstance(n, ast.Constant)]
+    numbers = {
+        round(v, 6)
+        for vals in answers.values()
+        for v in vals
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)
+    }
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(checks_module)))
+        if isinstance(n, ast.Constant)
+    ]
     for c in constants:
         if isinstance(c, str):
             assert c not in strings, c
@@ -171,14 +183,21 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
     assert scores(graded, A) == {
-        "ace": AUTO_POINTS, "blank": 0.0, "percent": PERCENT_SCORE, "formula": FORMULA_SCORE,
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "percent": PERCENT_SCORE,
+        "formula": FORMULA_SCORE,
     }
 
 
@@ -196,7 +215,14 @@ def test_feedback_names_the_mistake_and_hides_the_tests(graded: Path):
     assert f"Score: {PERCENT_SCORE:g} of {TOTAL_POINTS} points" in page
     assert "divide it by 100" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "&quot;solo&quot;", '"solo"'):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        "&quot;solo&quot;",
+        '"solo"',
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

@@ -46,7 +46,7 @@ ITEM_MEAN = {
     "q1": SPLIT + "q19_gap = float(gap['q19'].mean())",
     "q2": "m = gap.mean()\nbig_shortfalls = list(m[m < -1].index)",
     "q3": "dims = items.set_index('item')['dimension'].astype(str)\nautumn = gap.index > 'R0125'\n"
-          "autumn_gaps = gap[autumn].mean().groupby(dims).mean()",
+    "autumn_gaps = gap[autumn].mean().groupby(dims).mean()",
     "q4": "autumn_overall = float(gap[autumn].to_numpy().mean())",
     "q5": "w = pd.Series(importance)\nautumn_weighted = float((autumn_gaps[w.index] * w).sum() / w.sum())",
     "q6": "overall_change = autumn_overall - float(gap[~autumn].to_numpy().mean())",
@@ -57,16 +57,17 @@ ITEM_MEAN = {
     ),
     "q8": 'q8_answer = "ABCD"',
     "q9": 'factor_dimensions = {"access": "empathy", "courtesy": "assurance", "communication": "empathy", '
-          '"security": "assurance"}',
+    '"security": "assurance"}',
 }
 ITEM_MEAN_SCORE = 1 + 1 + 2 + 1 + 1 + 2  # q1, q2, q3, q5, q8, q9
 
 SIGN = {
     # every gap as expectation minus perception: q1-q7 fail, the exam and factor questions pass
-    "q1": SPLIT.replace("perceptions - expectations", "expectations - perceptions") + "q19_gap = float(gap['q19'].mean())",
+    "q1": SPLIT.replace("perceptions - expectations", "expectations - perceptions")
+    + "q19_gap = float(gap['q19'].mean())",
     "q8": 'q8_answer = "abdc"',
     "q9": 'factor_dimensions = {"Access": "Empathy", "courtesy": "assurance", "communication": "empathy", '
-          '"security": "assurance"}',
+    '"security": "assurance"}',
 }
 
 
@@ -89,14 +90,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
     got = scores(graded, A)
-    assert got == {"ace": AUTO_POINTS, "blank": 0.0, "itemmean": float(ITEM_MEAN_SCORE), "sign": 3.0}
+    assert got == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "itemmean": float(ITEM_MEAN_SCORE),
+        "sign": 3.0,
+    }
 
 
 @pytest.mark.slow
@@ -114,7 +124,13 @@ def test_feedback_names_the_mistake_and_hides_the_key(graded: Path):
     assert "mean over the 22 items" in page
     assert "pairs the columns of the two frames by position" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "The Exam collection gives no key"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        "The Exam collection gives no key",
+    ):
         assert secret not in page, secret
     sign = (graded / "feedback" / "sign" / A / f"{A}.html").read_text(encoding="utf-8")
     assert "perception minus expectation" in sign
@@ -131,7 +147,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_format_rules_and_named_mistakes():
@@ -145,8 +164,15 @@ def test_format_rules_and_named_mistakes():
     assert "divide the weighted sum" in failure("q5", -86.634)
     assert "option letters A, B, C, D" in failure("q8", "ABE")
     assert "exactly the keys" in failure("q9", {"access": "empathy"})
-    assert 'each value is one of' in failure("q9", {"access": "care", "courtesy": "assurance",
-                                                    "communication": "empathy", "security": "assurance"})
+    assert "each value is one of" in failure(
+        "q9",
+        {
+            "access": "care",
+            "courtesy": "assurance",
+            "communication": "empathy",
+            "security": "assurance",
+        },
+    )
 
 
 def test_function_checks():
@@ -178,16 +204,23 @@ def test_a_well_formed_answer_passes_the_check(capsys):
     assert "format OK" in capsys.readouterr().out
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or a set of its option letters."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
     cells = key["notebooks"][A]["cells"].values()
     answers = {entry["question"]: list(key_values(entry["value"])) for entry in cells}
     choice = {e["value"]["v"] for e in cells if e.get("options", {}).get("kind") == "choice"}
-    numbers = {round(v, 3) for vals in answers.values() for v in vals if isinstance(v, float) and v not in (0.0, 1.0)}
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(servqual_checks))) if isinstance(n, ast.Constant)]
+    numbers = {
+        round(v, 3)
+        for vals in answers.values()
+        for v in vals
+        if isinstance(v, float) and v not in (0.0, 1.0)
+    }
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(servqual_checks)))
+        if isinstance(n, ast.Constant)
+    ]
     for c in constants:
         if isinstance(c, float):
             assert round(c, 3) not in numbers, c

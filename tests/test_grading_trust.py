@@ -82,13 +82,21 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
-    assert scores(graded, A) == {"ace": AUTO_POINTS, "blank": 0.0, "mistakes": float(MISTAKES_SCORE)}
+    assert scores(graded, A) == {
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "mistakes": float(MISTAKES_SCORE),
+    }
 
 
 @pytest.mark.slow
@@ -104,7 +112,13 @@ def test_feedback_names_the_mistakes_and_hides_the_tests(graded: Path):
     assert "(&gt;= 4)" in page or "(>= 4)" in page  # q1's check named "more than" for "or more"
     assert "no2 is not recoded" in page
     assert "k of the whole scale" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", '"x1": [5, 4'):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        '"x1": [5, 4',
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace
@@ -123,7 +137,10 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_format_rules():
@@ -132,11 +149,21 @@ def test_format_rules():
     assert "at most 1" in failure("q2", 1.2)
     assert "TOTAL" in failure("q2", -6.98)
     assert "construct names exactly" in failure("q3", {"dependence"})
-    assert "those below it" in failure("q3", {"shared wishes", "shared values", "communication quality", "trust"})
+    assert "those below it" in failure(
+        "q3", {"shared wishes", "shared values", "communication quality", "trust"}
+    )
     assert "Series" in failure("q4", [3.0] * 400)
-    assert "did you add the items up" in failure("q4", survey[["no1", "no2", "no3", "no4"]].sum(axis=1))
-    scores = pd.DataFrame({c: survey[[f"{p}{i}" for i in range(1, 5)]].mean(axis=1)
-                           for c, p in zip(trust_checks.CONSTRUCTS, ["sw", "sv", "md", "cq", "no", "tr"], strict=True)})
+    assert "did you add the items up" in failure(
+        "q4", survey[["no1", "no2", "no3", "no4"]].sum(axis=1)
+    )
+    scores = pd.DataFrame(
+        {
+            c: survey[[f"{p}{i}" for i in range(1, 5)]].mean(axis=1)
+            for c, p in zip(
+                trust_checks.CONSTRUCTS, ["sw", "sv", "md", "cq", "no", "tr"], strict=True
+            )
+        }
+    )
     assert 'leave "trust" itself out' in failure("q6", scores.corr()["trust"])
     assert "item tr1 alone" in failure("q6", scores.drop(columns="trust").corrwith(survey["tr1"]))
     assert "Spearman" in failure("q6", scores.corr(method="spearman")["trust"].drop("trust"))
@@ -160,10 +187,14 @@ def test_function_question_checks(capsys):
     assert "leave each item out" in failure("q5", whole_scale)
     assert "k of the whole scale" in failure("q5", full_k)
     assert "changed the DataFrame" in failure("q5", mutates)
-    assert "order of the columns" in failure("q5", lambda items: pd.Series(0.5, index=items.columns[::-1]))
+    assert "order of the columns" in failure(
+        "q5", lambda items: pd.Series(0.5, index=items.columns[::-1])
+    )
     assert "raised an error" in failure("q5", lambda items: items["nope"])
     assert "define alpha_if_deleted" in failure("q5", "alpha")
-    grader.check("q5", lambda items: pd.Series({c: alpha(items.drop(columns=c)) for c in items.columns}))
+    grader.check(
+        "q5", lambda items: pd.Series({c: alpha(items.drop(columns=c)) for c in items.columns})
+    )
     assert "format OK" in capsys.readouterr().out
 
 
@@ -183,8 +214,12 @@ def test_check_module_holds_no_answers():
     """No number of the key is a constant of the check module, and no collection in it is the q3 set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
     cells = key["notebooks"][A]["cells"].values()
-    numbers = {v for entry in cells for v in _key_leaves(entry["value"])
-               if isinstance(v, float) and v not in (0.0, 1.0)}
+    numbers = {
+        v
+        for entry in cells
+        for v in _key_leaves(entry["value"])
+        if isinstance(v, float) and v not in (0.0, 1.0)
+    }
     weak = next(frozenset(_key_leaves(e["value"])) for e in cells if e["question"] == "q3")
     tree = ast.parse(inspect.getsource(trust_checks))
     for node in ast.walk(tree):

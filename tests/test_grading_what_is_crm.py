@@ -75,15 +75,21 @@ def failure(question: str, answer) -> str:
 
 @pytest.mark.parametrize("question", sorted(grader.questions))
 def test_blank_answer_reads_not_attempted(question):
-    assert failure(question, ...) == f"{question}: not attempted yet: replace the `...` with your answer."
+    assert (
+        failure(question, ...)
+        == f"{question}: not attempted yet: replace the `...` with your answer."
+    )
 
 
 def test_every_graded_item_of_the_solution_has_checks():
     import nbformat
 
     nb = nbformat.read(REPO / "solutions" / A / f"{A}.ipynb", as_version=4)
-    auto = {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-            if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")}
+    auto = {
+        c.metadata["nbgrader"]["grade_id"]
+        for c in nb.cells
+        if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")
+    }
     assert auto == set(grader.questions)
 
 
@@ -105,24 +111,29 @@ def test_checks_name_the_typical_mistakes():
 def test_function_question_checks():
     def cards(purchases, *, purchases_as_days=False, days_as_rows=False):
         g = purchases.groupby("customer_id")
-        return pd.DataFrame({
-            "purchases": g["date"].nunique() if purchases_as_days else g.size(),
-            "spend": g["amount"].sum(),
-            "first_purchase": g["date"].min(),
-            "last_purchase": g["date"].max(),
-            "active_days": g.size() if days_as_rows else g["date"].nunique(),
-        })
+        return pd.DataFrame(
+            {
+                "purchases": g["date"].nunique() if purchases_as_days else g.size(),
+                "spend": g["amount"].sum(),
+                "first_purchase": g["date"].min(),
+                "last_purchase": g["date"].max(),
+                "active_days": g.size() if days_as_rows else g["date"].nunique(),
+            }
+        )
 
     def mutates(purchases):
         purchases["amount"] = 0.0
         return cards(purchases)
 
     assert "two purchases on the same day are two purchases" in failure(
-        "q6", lambda p: cards(p, purchases_as_days=True))
+        "q6", lambda p: cards(p, purchases_as_days=True)
+    )
     assert "one active day" in failure("q6", lambda p: cards(p, days_as_rows=True))
     assert "exactly the columns" in failure("q6", lambda p: cards(p).drop(columns="spend"))
     assert "indexed" not in failure("q6", lambda p: cards(p).reset_index())
-    assert "raised an error" in failure("q6", mutates) or "changed the DataFrame" in failure("q6", mutates)
+    assert "raised an error" in failure("q6", mutates) or "changed the DataFrame" in failure(
+        "q6", mutates
+    )
     assert "pandas DataFrame" in failure("q6", lambda p: cards(p).to_dict())
     assert "Timestamps" in failure("q6", lambda p: cards(p).assign(last_purchase="x"))
     assert "not attempted" in failure("q6", lambda p: None)
@@ -130,17 +141,26 @@ def test_function_question_checks():
     grader.check("q6", cards)
 
 
-
-
 def test_check_module_holds_no_answers():
     """No constant in the check module equals an answer of the key, or its letters as a set."""
     key = json.loads((REPO / "keys" / f"{A}.json").read_text())
-    answers = {e["question"]: list(answer_values(e["value"])) for e in key["notebooks"][A]["cells"].values()}
+    answers = {
+        e["question"]: list(answer_values(e["value"]))
+        for e in key["notebooks"][A]["cells"].values()
+    }
     letter_sets = {frozenset(v for v in vals if isinstance(v, str)) for vals in answers.values()}
     strings = {v for vals in answers.values() for v in vals if isinstance(v, str) and len(v) > 1}
-    numbers = {round(v, 6) for vals in answers.values() for v in vals
-               if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)}
-    constants = [n.value for n in ast.walk(ast.parse(inspect.getsource(checks_module))) if isinstance(n, ast.Constant)]
+    numbers = {
+        round(v, 6)
+        for vals in answers.values()
+        for v in vals
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v not in (0, 1)
+    }
+    constants = [
+        n.value
+        for n in ast.walk(ast.parse(inspect.getsource(checks_module)))
+        if isinstance(n, ast.Constant)
+    ]
     for c in constants:
         if isinstance(c, str):
             assert c not in strings, c
@@ -173,14 +193,21 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_generate_in_a_fresh_course_reproduces_the_committed_release_and_key(graded: Path):
-    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (REPO / "exercises" / A / f"{A}.ipynb").read_bytes()
-    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads((REPO / "keys" / f"{A}.json").read_text())
+    assert (graded / "exercises" / A / f"{A}.ipynb").read_bytes() == (
+        REPO / "exercises" / A / f"{A}.ipynb"
+    ).read_bytes()
+    assert json.loads((graded / "keys" / f"{A}.json").read_text()) == json.loads(
+        (REPO / "keys" / f"{A}.json").read_text()
+    )
 
 
 @pytest.mark.slow
 def test_exact_scores(graded: Path):
     assert scores(graded, A) == {
-        "ace": AUTO_POINTS, "blank": 0.0, "rows": ROWS_SCORE, "alternatives": ALTERNATIVES_SCORE,
+        "ace": AUTO_POINTS,
+        "blank": 0.0,
+        "rows": ROWS_SCORE,
+        "alternatives": ALTERNATIVES_SCORE,
     }
 
 
@@ -198,7 +225,15 @@ def test_feedback_names_the_mistake_and_hides_the_tests(graded: Path):
     assert f"Score: {ROWS_SCORE:g} of {TOTAL_POINTS} points" in page
     assert "count each customer once" in page
     assert "written answer: to be graded by your instructor" in page
-    for secret in ("BEGIN HIDDEN TESTS", "_hidden_inputs", "MARK SCHEME", "vnd.crmlab.report", "accept=", "Exam collection&#x27;s key", "Exam collection's key"):
+    for secret in (
+        "BEGIN HIDDEN TESTS",
+        "_hidden_inputs",
+        "MARK SCHEME",
+        "vnd.crmlab.report",
+        "accept=",
+        "Exam collection&#x27;s key",
+        "Exam collection's key",
+    ):
         assert secret not in page, secret
     ace = (graded / "feedback" / "ace" / A / f"{A}.html").read_text(encoding="utf-8")
     assert f"Score: {AUTO_POINTS:g} of {TOTAL_POINTS} points" in ace and "✗" not in ace

@@ -28,9 +28,20 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, zipfile.ZipFile
 def test_the_kit_holds_the_course(kit):
     _, archive = kit
     names = set(archive.namelist())
-    for name in ["README.md", "pyproject.toml", "requirements.lock", "course.toml", "LICENSE", "LICENSE-CONTENT.md",
-                 "Makefile", f"exercises/{A}/{A}.ipynb", "crmlab/__init__.py", "crmlab/checks/abc.py",
-                 "crmlab/datasets.py", "datasets/distributors.csv"]:
+    for name in [
+        "README.md",
+        "pyproject.toml",
+        "requirements.lock",
+        "course.toml",
+        "LICENSE",
+        "LICENSE-CONTENT.md",
+        "Makefile",
+        f"exercises/{A}/{A}.ipynb",
+        "crmlab/__init__.py",
+        "crmlab/checks/abc.py",
+        "crmlab/datasets.py",
+        "datasets/distributors.csv",
+    ]:
         assert f"{TOP}/{name}" in names, name
     for path in (REPO / "notebooks").glob("*.ipynb"):
         assert f"{TOP}/notebooks/{path.name}" in names
@@ -41,14 +52,31 @@ def test_the_kit_holds_nothing_secret(kit):
     _, archive = kit
     for name in archive.namelist():
         parts = name.split("/")
-        assert not {"solutions", "keys", "tests", "submitted", "autograded", "feedback", "exports", "bench",
-                    ".crmlab-grading", "__pycache__", ".venv"} & set(parts), name
+        assert not {
+            "solutions",
+            "keys",
+            "tests",
+            "submitted",
+            "autograded",
+            "feedback",
+            "exports",
+            "bench",
+            ".crmlab-grading",
+            "__pycache__",
+            ".venv",
+        } & set(parts), name
         assert not name.endswith((".db", ".pyc", "nbgrader_config.py")), name
         data = archive.read(name)
         assert not data.startswith(b"SQLite format 3"), name
         if name.endswith((".ipynb", ".md", ".csv", ".txt", ".toml", ".json")):
             text = data.decode("utf-8")
-            for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "MARK SCHEME", "vnd.crmlab.report", "_hidden_inputs"):
+            for marker in (
+                "BEGIN SOLUTION",
+                "BEGIN HIDDEN TESTS",
+                "MARK SCHEME",
+                "vnd.crmlab.report",
+                "_hidden_inputs",
+            ):
                 assert marker not in text, (name, marker)
             if name.endswith(".json"):
                 assert "notebooks" not in json.loads(text) or "format" not in json.loads(text), name
@@ -70,7 +98,9 @@ def test_no_solution_line_is_in_any_notebook_of_the_kit(kit):
     assert secret
     for name in archive.namelist():
         if name.endswith(".ipynb"):
-            text = "\n".join(c.source for c in nbformat.reads(archive.read(name).decode(), as_version=4).cells)
+            text = "\n".join(
+                c.source for c in nbformat.reads(archive.read(name).decode(), as_version=4).cells
+            )
             for line in secret:
                 assert line not in text, (name, line)
 
@@ -112,14 +142,20 @@ def test_a_clean_fake_course_builds_without_keys_or_solutions(tmp_path: Path):
     assert not [n for n in names if "/keys/" in n or "/solutions/" in n]
 
 
-@pytest.mark.parametrize("leak", ["marker", "solution_line", "key_copy", "database", "report_output", "report_call"])
+@pytest.mark.parametrize(
+    "leak", ["marker", "solution_line", "key_copy", "database", "report_output", "report_call"]
+)
 def test_planted_leaks_stop_the_build(tmp_path: Path, leak: str):
     root = fake_course(tmp_path)
     chapter = nbformat.v4.new_notebook()
     if leak == "marker":
-        chapter.cells = [nbformat.v4.new_code_cell("x = 1\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION")]
+        chapter.cells = [
+            nbformat.v4.new_code_cell("x = 1\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION")
+        ]
     elif leak == "solution_line":
-        chapter.cells = [nbformat.v4.new_code_cell('a_class = set(ranked.index[running <= 0.80 * total])')]
+        chapter.cells = [
+            nbformat.v4.new_code_cell("a_class = set(ranked.index[running <= 0.80 * total])")
+        ]
     elif leak == "key_copy":
         shutil.copy2(REPO / "keys" / f"{A}.json", root / "datasets" / "extra.json")
     elif leak == "database":
@@ -127,7 +163,11 @@ def test_planted_leaks_stop_the_build(tmp_path: Path, leak: str):
             con.execute("CREATE TABLE t (x)")
     elif leak == "report_output":
         cell = nbformat.v4.new_code_cell("x")
-        cell.outputs = [nbformat.v4.new_output("display_data", data={"application/vnd.crmlab.report+json": {"v": 1}})]
+        cell.outputs = [
+            nbformat.v4.new_output(
+                "display_data", data={"application/vnd.crmlab.report+json": {"v": 1}}
+            )
+        ]
         chapter.cells = [cell]
     elif leak == "report_call":
         chapter.cells = [nbformat.v4.new_code_cell('report("q2", {"f", "e"}, kind="set")')]

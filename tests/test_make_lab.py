@@ -35,8 +35,12 @@ def test_make_lab_serves_the_workspace(tmp_path: Path):
     args = f"--no-browser --ServerApp.token={TOKEN} --ServerApp.ip=127.0.0.1 --LabApp.news_url=None"
     proc = subprocess.Popen(
         ["make", "-s", "lab", f"WORK={work}", f"PORT={port}", f"LAB_ARGS={args}"],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}, start_new_session=True,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")},
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 120
@@ -46,17 +50,25 @@ def test_make_lab_serves_the_workspace(tmp_path: Path):
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"JupyterLab did not start:\n{proc.stdout.read()}") from None
+                    raise AssertionError(
+                        f"JupyterLab did not start:\n{proc.stdout.read()}"
+                    ) from None
                 time.sleep(0.5)
         assert "started" in status
         notebooks = {item["name"] for item in get(port, "/api/contents/notebooks")["content"]}
         assert "05_abc.ipynb" in notebooks
         exercise = get(port, "/api/contents/exercises/05_abc/05_abc.ipynb")
-        assert exercise["type"] == "notebook" and "BEGIN SOLUTION" not in json.dumps(exercise["content"])
+        assert exercise["type"] == "notebook" and "BEGIN SOLUTION" not in json.dumps(
+            exercise["content"]
+        )
         top = {item["name"] for item in get(port, "/api/contents")["content"]}
-        assert top == {"notebooks", "exercises", "docs"}, "the workspace holds the course and nothing of the instructor's"
+        assert top == {"notebooks", "exercises", "docs"}, (
+            "the workspace holds the course and nothing of the instructor's"
+        )
         # of the guides, only the sources page, which the notebooks link to (../docs/sources.md)
-        assert {item["name"] for item in get(port, "/api/contents/docs")["content"]} == {"sources.md"}
+        assert {item["name"] for item in get(port, "/api/contents/docs")["content"]} == {
+            "sources.md"
+        }
         kernels = get(port, "/api/kernelspecs")
         assert "python3" in kernels["kernelspecs"]
         extensions = {e["name"] for e in get(port, "/lab/api/extensions")}

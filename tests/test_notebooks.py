@@ -19,7 +19,9 @@ from tests.grading_helpers import REPO
 
 COURSE = load_course(REPO)
 CHAPTERS = [c for c in COURSE.chapters if c.notebook]
-EXAMPLES = tomllib.loads((REPO / "tests" / "worked_examples.toml").read_text(encoding="utf-8"))["example"]
+EXAMPLES = tomllib.loads((REPO / "tests" / "worked_examples.toml").read_text(encoding="utf-8"))[
+    "example"
+]
 
 
 def read(path: str) -> nbformat.NotebookNode:
@@ -45,7 +47,9 @@ def key_terms(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
     text = markdown(nb)
     section = text.split("## Key terms", 1)[1].split("\n#", 1)[0]
     rows = re.findall(r"^\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$", section, flags=re.M)
-    return [(en, zh) for en, zh in rows if en not in ("English", "---") and not set(en) <= {"-", ":"}]
+    return [
+        (en, zh) for en, zh in rows if en not in ("English", "---") and not set(en) <= {"-", ":"}
+    ]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.name)

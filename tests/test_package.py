@@ -14,7 +14,9 @@ def test_every_exported_name_resolves_to_its_module():
         value = getattr(crmlab, name)
         assert value is getattr(importlib.import_module(module), name), name
         if callable(value) and hasattr(value, "__module__"):
-            assert value.__module__ == module, f"{name} is defined in {value.__module__}, not {module}"
+            assert value.__module__ == module, (
+                f"{name} is defined in {value.__module__}, not {module}"
+            )
 
 
 def test_every_module_exports_what_it_lists_in_all():

@@ -177,7 +177,9 @@ def test_sources_page_is_built_and_every_page_links_it(built: tuple[Path, str, f
     # a chapter's or an exercise's link to docs/sources.md now points to the page, in the content
     for page in [chapter_page(c) for c in CHAPTERS] + [exercise_page(a) for a in ASSIGNMENTS]:
         content = (site / page).read_text(encoding="utf-8").split('id="content"', 1)[1]
-        assert re.search(r'<a href="sources\.html[#"]', content), f"{page} does not link sources.html"
+        assert re.search(r'<a href="sources\.html[#"]', content), (
+            f"{page} does not link sources.html"
+        )
         assert "sources.md" not in content, page
 
 

@@ -31,8 +31,20 @@ print(json.dumps({
 
 def test_wheel_installs_and_loads_data_outside_the_repository(tmp_path: Path):
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(REPO)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("crmlab-*.whl")
@@ -41,13 +53,37 @@ def test_wheel_installs_and_loads_data_outside_the_repository(tmp_path: Path):
     assert "crmlab/_data/datasets/README.md" in names
     assert "crmlab/_data/course.toml" in names
     assert any(n.startswith("crmlab/fonts/") and n.endswith(".otf") for n in names)
-    assert not any(n.startswith(("solutions/", "keys/", "crmlab/_data/keys")) for n in names), "no answers in the wheel"
+    assert not any(n.startswith(("solutions/", "keys/", "crmlab/_data/keys")) for n in names), (
+        "no answers in the wheel"
+    )
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
     probe = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={"PYTHONPATH": str(target), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            "PYTHONPATH": str(target),
+            "MPLBACKEND": "Agg",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+        },
     )
     assert probe.returncode == 0, probe.stderr
     facts = json.loads(probe.stdout)

@@ -36,7 +36,9 @@ def test_learner_changes_are_never_overwritten_and_originals_stay_pristine(tmp_p
     assert mine.read_text() == "my answers"
     assert report.kept == ["exercises/05_abc/05_abc.ipynb"]
     # an untouched copy follows the course; a new chapter arrives
-    assert report.updated == ["notebooks/05_abc.ipynb"] and report.added == ["notebooks/06_csm.ipynb"]
+    assert report.updated == ["notebooks/05_abc.ipynb"] and report.added == [
+        "notebooks/06_csm.ipynb"
+    ]
     assert (root / "work" / "notebooks" / "05_abc.ipynb").read_text() == "chapter v2"
     assert (root / "exercises" / "05_abc" / "05_abc.ipynb").read_text() == "exercise v2"
     assert "kept your version of exercises/05_abc/05_abc.ipynb" in str(report)

@@ -143,14 +143,28 @@ def letters_rule(options: Iterable[str], single: bool) -> list[Rule]:
     """Format rules of a multiple-choice answer: a string of option letters."""
     allowed = "".join(options)
     rules = [
-        Rule("not-a-string", f'write your choice as a string of option letters, e.g. "{allowed[0]}".',
-             lambda a: not isinstance(a, str)),
-        Rule("unknown-option", f"use only the option letters {', '.join(allowed)}.",
-             lambda a: not a.strip() or any(c not in allowed for c in a.replace(" ", "").replace(",", "").upper())),
+        Rule(
+            "not-a-string",
+            f'write your choice as a string of option letters, e.g. "{allowed[0]}".',
+            lambda a: not isinstance(a, str),
+        ),
+        Rule(
+            "unknown-option",
+            f"use only the option letters {', '.join(allowed)}.",
+            lambda a: (
+                not a.strip()
+                or any(c not in allowed for c in a.replace(" ", "").replace(",", "").upper())
+            ),
+        ),
     ]
     if single:
-        rules.append(Rule("one-letter", "this is a single-choice question: give exactly one letter.",
-                          lambda a: len(set(a.replace(" ", "").replace(",", "").upper())) != 1))
+        rules.append(
+            Rule(
+                "one-letter",
+                "this is a single-choice question: give exactly one letter.",
+                lambda a: len(set(a.replace(" ", "").replace(",", "").upper())) != 1,
+            )
+        )
     return rules
 
 

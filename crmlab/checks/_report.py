@@ -76,7 +76,9 @@ def serialise(value: Any, _depth: int = 0) -> dict[str, Any]:
             "index": [serialise(x, d) for x in value.index.tolist()],
             "values": [serialise(x, d) for x in value.tolist()],
             "dtype": str(value.dtype),
-            "name": serialise(value.name, d) if isinstance(value.name, (str, int)) else {"t": "none"},
+            "name": serialise(value.name, d)
+            if isinstance(value.name, (str, int))
+            else {"t": "none"},
         }
     if isinstance(value, (pd.Index, np.ndarray, pd.Categorical)):
         return {"t": "list", "v": [serialise(x, d) for x in list(value)]}
@@ -116,4 +118,6 @@ def report_value(assignment: str, question: str, value: Any, options: dict[str, 
     except ImportError:  # pragma: no cover - outside IPython
         print(json.dumps(payload, ensure_ascii=False))
         return
-    display({REPORT_MIME: payload, "text/plain": f"[{question}: answer recorded for grading]"}, raw=True)
+    display(
+        {REPORT_MIME: payload, "text/plain": f"[{question}: answer recorded for grading]"}, raw=True
+    )

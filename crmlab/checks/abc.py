@@ -15,7 +15,11 @@ LETTERS = {chr(c) for c in range(ord("a"), ord("t") + 1)}
 
 
 def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool) or type(x).__name__.startswith(("float", "int"))
+    return (
+        isinstance(x, (int, float))
+        and not isinstance(x, bool)
+        or type(x).__name__.startswith(("float", "int"))
+    )
 
 
 def _letters(answer: Any) -> list[str]:
@@ -26,15 +30,29 @@ def _letters(answer: Any) -> list[str]:
 
 def _letter_set_rules() -> list[Rule]:
     return [
-        Rule("letters-type", "give the distributors as a list, set or string of letters, e.g. ['f', 'e'].",
-             lambda a: not isinstance(a, (str, list, tuple, set, frozenset))
-             and type(a).__name__ not in ("Index", "ndarray", "Series")),
-        Rule("letters-unknown", "use the distributor letters a to t only.",
-             lambda a: not set(_letters(a)) <= LETTERS),
-        Rule("letters-empty", "your class is empty: every class in this question has members.",
-             lambda a: len(_letters(a)) == 0),
-        Rule("letters-duplicate", "a distributor appears twice in your answer.",
-             lambda a: len(_letters(a)) != len(set(_letters(a)))),
+        Rule(
+            "letters-type",
+            "give the distributors as a list, set or string of letters, e.g. ['f', 'e'].",
+            lambda a: (
+                not isinstance(a, (str, list, tuple, set, frozenset))
+                and type(a).__name__ not in ("Index", "ndarray", "Series")
+            ),
+        ),
+        Rule(
+            "letters-unknown",
+            "use the distributor letters a to t only.",
+            lambda a: not set(_letters(a)) <= LETTERS,
+        ),
+        Rule(
+            "letters-empty",
+            "your class is empty: every class in this question has members.",
+            lambda a: len(_letters(a)) == 0,
+        ),
+        Rule(
+            "letters-duplicate",
+            "a distributor appears twice in your answer.",
+            lambda a: len(_letters(a)) != len(set(_letters(a))),
+        ),
     ]
 
 
@@ -42,14 +60,20 @@ def _letter_set(answer: Any) -> frozenset[str]:
     return frozenset(_letters(answer))
 
 
-_CROSSING = ("you included the distributor whose sales cross the boundary. This course uses the "
-             "lecture's rule: add customers only while the running total does not exceed the target.")
+_CROSSING = (
+    "you included the distributor whose sales cross the boundary. This course uses the "
+    "lecture's rule: add customers only while the running total does not exceed the target."
+)
 
 
 q1 = QuestionChecks(
     "q1",
     rules=[
-        Rule("number", "give the total as a number (a float), e.g. 123.0.", lambda a: not _is_number(a)),
+        Rule(
+            "number",
+            "give the total as a number (a float), e.g. 123.0.",
+            lambda a: not _is_number(a),
+        ),
         Rule("positive", "sales add up to a positive total.", lambda a: not a > 0),
     ],
     mistakes={
@@ -60,9 +84,14 @@ q1 = QuestionChecks(
 
 q2 = QuestionChecks(
     "q2",
-    rules=[*_letter_set_rules(),
-           Rule("letters-largest", "class A always contains the distributor with the largest sales.",
-                lambda a: "f" not in _letter_set(a))],
+    rules=[
+        *_letter_set_rules(),
+        Rule(
+            "letters-largest",
+            "class A always contains the distributor with the largest sales.",
+            lambda a: "f" not in _letter_set(a),
+        ),
+    ],
     mistakes={
         "dccd7b207ac7bb21": _CROSSING,
         "e17c428bb7d4b725": "that is class A of the worked example, at 70%. This question puts the A line at 80%.",
@@ -86,8 +115,11 @@ q4 = QuestionChecks(
     "q4",
     rules=[
         Rule("number", "give the share as a number.", lambda a: not _is_number(a)),
-        Rule("fraction", "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage.",
-             lambda a: not 0 <= a <= 1),
+        Rule(
+            "fraction",
+            "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage.",
+            lambda a: not 0 <= a <= 1,
+        ),
     ],
     mistakes={
         "aadd0b5c8f0a1a72": "your class A includes the customer that crosses 80%: " + _CROSSING,
@@ -99,11 +131,22 @@ q4 = QuestionChecks(
 q5 = QuestionChecks(
     "q5",
     rules=[
-        Rule("dict", 'give a dict such as {"A": 1, "B": 2, "C": 3}.', lambda a: not isinstance(a, dict)),
+        Rule(
+            "dict",
+            'give a dict such as {"A": 1, "B": 2, "C": 3}.',
+            lambda a: not isinstance(a, dict),
+        ),
         Rule("keys", 'use exactly the keys "A", "B" and "C".', lambda a: set(a) != {"A", "B", "C"}),
-        Rule("counts", "the values are numbers of distributors: whole numbers from 0 to 20.",
-             lambda a: any(not _is_number(v) or v != int(v) or not 0 <= v <= 20 for v in a.values())),
-        Rule("sum", "your counts do not add up to the 20 distributors.", lambda a: sum(a.values()) != 20),
+        Rule(
+            "counts",
+            "the values are numbers of distributors: whole numbers from 0 to 20.",
+            lambda a: any(not _is_number(v) or v != int(v) or not 0 <= v <= 20 for v in a.values()),
+        ),
+        Rule(
+            "sum",
+            "your counts do not add up to the 20 distributors.",
+            lambda a: sum(a.values()) != 20,
+        ),
     ],
     mistakes={
         "056a58bf2b28e1e9": "everyone is C: the table is in 10k yuan (万元), so 5 million yuan is 500 and 1 million is 100.",
@@ -114,9 +157,16 @@ q5 = QuestionChecks(
 q6 = QuestionChecks(
     "q6",
     rules=[
-        Rule("string", 'give the order as one string of letters, e.g. "abcdef".', lambda a: not isinstance(a, str)),
-        Rule("six", "rank exactly the six distributors that have a target (d, e, f, i, n, t), each once.",
-             lambda a: sorted(a.replace(" ", "").lower()) != sorted("defint")),
+        Rule(
+            "string",
+            'give the order as one string of letters, e.g. "abcdef".',
+            lambda a: not isinstance(a, str),
+        ),
+        Rule(
+            "six",
+            "rank exactly the six distributors that have a target (d, e, f, i, n, t), each once.",
+            lambda a: sorted(a.replace(" ", "").lower()) != sorted("defint"),
+        ),
     ],
     mistakes={
         "c24edc55a3561d3a": "that is the order by sales. Rank by achievement rate = sales / target.",
@@ -154,25 +204,47 @@ def _run_classify(func: Any) -> list[str]:
 _Q7 = QuestionChecks(
     "q7",
     rules=[
-        Rule("callable", "q7 asks for a function: define classify(values, shares) with def.",
-             lambda a: not callable(a)),
+        Rule(
+            "callable",
+            "q7 asks for a function: define classify(values, shares) with def.",
+            lambda a: not callable(a),
+        ),
     ],
     mistakes={"d44c2a4d171ae57a": _CROSSING},
     normalise=_run_classify,
 )
-_Q7.rules.extend([
-    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-         lambda a: False),
-    Rule("mutates", "your function changed the Series passed to it; work on a copy.", lambda a: False),
-    Rule("series", "return a pandas Series of class labels.", lambda a: False),
-    Rule("index", "return one label per customer, indexed like the input Series.", lambda a: False),
-    Rule("labels", 'use only the labels "A", "B" and "C".', lambda a: False),
-    Rule("largest", "the customer with the largest value must be in class A.", lambda a: False),
-    Rule("monotone", "a customer with a larger value never gets a lower class than a smaller one.",
-         lambda a: False),
-    Rule("runs", "your function raised an error on a small example Series; try it on one yourself.",
-         lambda a: _runs_fails(a)),
-])
+_Q7.rules.extend(
+    [
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed the Series passed to it; work on a copy.",
+            lambda a: False,
+        ),
+        Rule("series", "return a pandas Series of class labels.", lambda a: False),
+        Rule(
+            "index",
+            "return one label per customer, indexed like the input Series.",
+            lambda a: False,
+        ),
+        Rule("labels", 'use only the labels "A", "B" and "C".', lambda a: False),
+        Rule("largest", "the customer with the largest value must be in class A.", lambda a: False),
+        Rule(
+            "monotone",
+            "a customer with a larger value never gets a lower class than a smaller one.",
+            lambda a: False,
+        ),
+        Rule(
+            "runs",
+            "your function raised an error on a small example Series; try it on one yourself.",
+            lambda a: _runs_fails(a),
+        ),
+    ]
+)
 
 
 def _runs_fails(func: Any) -> bool:

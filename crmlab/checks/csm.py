@@ -32,8 +32,12 @@ q1 = QuestionChecks(
     "q1",
     rules=[
         Rule("number", "give the share as a number (a float).", lambda a: not _is_number(a)),
-        Rule("fraction", "give the share as a fraction between 0 and 1 (0.25 for 25 %), not a count "
-                         "or a percentage.", lambda a: not 0 <= float(a) <= 1),
+        Rule(
+            "fraction",
+            "give the share as a fraction between 0 and 1 (0.25 for 25 %), not a count "
+            "or a percentage.",
+            lambda a: not 0 <= float(a) <= 1,
+        ),
     ],
     mistakes={
         "4523db4a32d6c4c5": "you counted neutral (一般) answers as satisfied; q1 asks for 较满意 or better.",
@@ -46,8 +50,11 @@ q2 = QuestionChecks(
     "q2",
     rules=[
         Rule("number", "give the score as a number (a float).", lambda a: not _is_number(a)),
-        Rule("range", "with DEFAULT_SCORES every mean score lies between -3 and +3.",
-             lambda a: not -3 <= float(a) <= 3),
+        Rule(
+            "range",
+            "with DEFAULT_SCORES every mean score lies between -3 and +3.",
+            lambda a: not -3 <= float(a) <= 3,
+        ),
     ],
     mistakes={
         "ba5037a404e266d9": "the sign is reversed: 很满意 scores +3 and 很不满意 -3 in DEFAULT_SCORES.",
@@ -64,12 +71,27 @@ def _q3_index_wrong(a: Any) -> bool:
 q3 = QuestionChecks(
     "q3",
     rules=[
-        Rule("series", "give a pandas Series of scores indexed by attribute.", lambda a: not _is_series(a)),
-        Rule("index", "index the Series by the eight English attribute names of survey['attribute'], "
-                      "one value each.", _q3_index_wrong),
-        Rule("numbers", "the scores must be numbers.", lambda a: not all(_is_number(v) for v in a.tolist())),
-        Rule("range", "with PERCENT_SCORES every mean score lies between 0 and 100; did you use another table?",
-             lambda a: not all(0 <= float(v) <= 100 for v in a.tolist())),
+        Rule(
+            "series",
+            "give a pandas Series of scores indexed by attribute.",
+            lambda a: not _is_series(a),
+        ),
+        Rule(
+            "index",
+            "index the Series by the eight English attribute names of survey['attribute'], "
+            "one value each.",
+            _q3_index_wrong,
+        ),
+        Rule(
+            "numbers",
+            "the scores must be numbers.",
+            lambda a: not all(_is_number(v) for v in a.tolist()),
+        ),
+        Rule(
+            "range",
+            "with PERCENT_SCORES every mean score lies between 0 and 100; did you use another table?",
+            lambda a: not all(0 <= float(v) <= 100 for v in a.tolist()),
+        ),
     ],
     mistakes={},
 )
@@ -77,14 +99,21 @@ q3 = QuestionChecks(
 q4 = QuestionChecks(
     "q4",
     rules=[
-        Rule("number", "give the overall satisfaction as a number (a float).", lambda a: not _is_number(a)),
-        Rule("range", "a weighted mean of percent scores lies between 0 and 100.",
-             lambda a: not 0 <= float(a) <= 100),
+        Rule(
+            "number",
+            "give the overall satisfaction as a number (a float).",
+            lambda a: not _is_number(a),
+        ),
+        Rule(
+            "range",
+            "a weighted mean of percent scores lies between 0 and 100.",
+            lambda a: not 0 <= float(a) <= 100,
+        ),
     ],
     mistakes={
         "74ff5cbb0d30937d": "that is the unweighted mean of the eight scores; weight each by its importance.",
         "f9ac98099ebeb5e5": "your weights are matched to the wrong attributes: the scores are sorted by name, "
-                            "the attribute table is not. Align them by attribute (index), not by position.",
+        "the attribute table is not. Align them by attribute (index), not by position.",
     },
     normalise=float,
 )
@@ -92,9 +121,16 @@ q4 = QuestionChecks(
 q5 = QuestionChecks(
     "q5",
     rules=[
-        Rule("number", "give the service satisfaction as a number (a float).", lambda a: not _is_number(a)),
-        Rule("range-normalised", "a weighted mean of percent scores lies between 0 and 100.",
-             lambda a: not 0 <= float(a) <= 100),
+        Rule(
+            "number",
+            "give the service satisfaction as a number (a float).",
+            lambda a: not _is_number(a),
+        ),
+        Rule(
+            "range-normalised",
+            "a weighted mean of percent scores lies between 0 and 100.",
+            lambda a: not 0 <= float(a) <= 100,
+        ),
     ],
     mistakes={
         "d948e6a3a87ed4e9": "that is the unweighted mean of the three service attributes; use their weights.",
@@ -105,7 +141,15 @@ q5 = QuestionChecks(
 
 
 _CHECK_ANSWERS = ["很满意", "满意", "满意", "一般", "不满意"]
-_CHECK_SCORES = {"很满意": 7, "满意": 6, "较满意": 5, "一般": 4, "不太满意": 3, "不满意": 2, "很不满意": 1}
+_CHECK_SCORES = {
+    "很满意": 7,
+    "满意": 6,
+    "较满意": 5,
+    "一般": 4,
+    "不太满意": 3,
+    "不满意": 2,
+    "很不满意": 1,
+}
 
 
 def _run_score(func: Any) -> float:
@@ -134,24 +178,39 @@ def _runs_fails(func: Any) -> bool:
 _Q6 = QuestionChecks(
     "q6",
     rules=[
-        Rule("callable", "q6 asks for a function: define scale_score(answers, scores) with def.",
-             lambda a: not callable(a)),
+        Rule(
+            "callable",
+            "q6 asks for a function: define scale_score(answers, scores) with def.",
+            lambda a: not callable(a),
+        ),
     ],
     mistakes={
         "767f14d5c504bd94": "you averaged the scores of the levels that were chosen, once each. Each "
-                            "respondent counts once: a level chosen twice weighs twice.",
+        "respondent counts once: a level chosen twice weighs twice.",
         "f58248a7b349a96d": "that is the mean of the score table, whatever was answered; score each answer.",
     },
     normalise=_run_score,
 )
-_Q6.rules.extend([
-    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-         lambda a: False),
-    Rule("mutates", "your function changed the list or dict passed to it; work on a copy.", lambda a: False),
-    Rule("number", "return the mean score as a number (a float).", lambda a: False),
-    Rule("runs", "your function raised an error on a small example; try it on a short list yourself.",
-         lambda a: _runs_fails(a)),
-])
+_Q6.rules.extend(
+    [
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed the list or dict passed to it; work on a copy.",
+            lambda a: False,
+        ),
+        Rule("number", "return the mean score as a number (a float).", lambda a: False),
+        Rule(
+            "runs",
+            "your function raised an error on a small example; try it on a short list yourself.",
+            lambda a: _runs_fails(a),
+        ),
+    ]
+)
 
 
 def _names(answer: Any) -> frozenset[str]:
@@ -161,18 +220,27 @@ def _names(answer: Any) -> frozenset[str]:
 q7 = QuestionChecks(
     "q7",
     rules=[
-        Rule("names-type", "give the customers' names as a set or list of strings, e.g. {'Gao', 'Hu'}.",
-             lambda a: isinstance(a, str) or not isinstance(a, (list, tuple, set, frozenset))
-             and type(a).__name__ not in ("Index", "ndarray", "Series")),
-        Rule("names-str", "give the names as strings, as in the ratings table's index.",
-             lambda a: not all(isinstance(x, str) for x in a)),
+        Rule(
+            "names-type",
+            "give the customers' names as a set or list of strings, e.g. {'Gao', 'Hu'}.",
+            lambda a: (
+                isinstance(a, str)
+                or not isinstance(a, (list, tuple, set, frozenset))
+                and type(a).__name__ not in ("Index", "ndarray", "Series")
+            ),
+        ),
+        Rule(
+            "names-str",
+            "give the names as strings, as in the ratings table's index.",
+            lambda a: not all(isinstance(x, str) for x in a),
+        ),
     ],
     mistakes={
         "1bae9539ce0e11dc": "you read C the other way round. The course reads b as perceived and a as expected: "
-                            "satisfied means perceived / expected > 1.",
+        "satisfied means perceived / expected > 1.",
         "73af15e37cccaa81": "C = 1 means the expectation is just met; q7 asks for C > 1.",
         "e9c4e43ccafd587f": "you read C the other way round and also counted C = 1; satisfied means "
-                            "perceived / expected > 1.",
+        "perceived / expected > 1.",
     },
     normalise=_names,
 )

@@ -16,7 +16,9 @@ N_CUSTOMERS = 2000
 
 
 def _is_number(x: Any) -> bool:
-    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(("float", "int"))
+    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(
+        ("float", "int")
+    )
 
 
 def _is_share(x: Any) -> bool:
@@ -28,8 +30,11 @@ q1 = QuestionChecks(
     rules=[
         Rule("number", "give the number of customers as an integer.", lambda a: not _is_number(a)),
         Rule("whole", "a number of customers is a whole number.", lambda a: float(a) != int(a)),
-        Rule("range", f"the log has {N_CUSTOMERS} customers; count customers, not purchases.",
-             lambda a: not 0 <= a <= N_CUSTOMERS),
+        Rule(
+            "range",
+            f"the log has {N_CUSTOMERS} customers; count customers, not purchases.",
+            lambda a: not 0 <= a <= N_CUSTOMERS,
+        ),
     ],
     mistakes={
         "91eac392bc7e8c20": "you counted the customers who DID buy in the last 180 days; q1 asks for the silent ones.",
@@ -40,14 +45,25 @@ q1 = QuestionChecks(
 q2 = QuestionChecks(
     "q2",
     rules=[
-        Rule("list", "give a list of eight floats, one per quarter k = 0 ... 7.",
-             lambda a: not isinstance(a, (list, tuple)) and type(a).__name__ not in ("ndarray", "Series")),
+        Rule(
+            "list",
+            "give a list of eight floats, one per quarter k = 0 ... 7.",
+            lambda a: (
+                not isinstance(a, (list, tuple)) and type(a).__name__ not in ("ndarray", "Series")
+            ),
+        ),
         Rule("eight", "give exactly eight shares, for k = 0, 1, ..., 7.", lambda a: len(a) != 8),
-        Rule("shares", "each entry is a share of the cohort, between 0 and 1. Count each customer once "
-                       "per quarter, and divide by the cohort's size.",
-             lambda a: not all(_is_share(x) for x in a)),
-        Rule("start", "in its own quarter (k = 0) every customer of the cohort bought: the first share is 1.",
-             lambda a: abs(float(list(a)[0]) - 1) > 1e-9),
+        Rule(
+            "shares",
+            "each entry is a share of the cohort, between 0 and 1. Count each customer once "
+            "per quarter, and divide by the cohort's size.",
+            lambda a: not all(_is_share(x) for x in a),
+        ),
+        Rule(
+            "start",
+            "in its own quarter (k = 0) every customer of the cohort bought: the first share is 1.",
+            lambda a: abs(float(list(a)[0]) - 1) > 1e-9,
+        ),
     ],
     mistakes={
         "324cad1b03a47d46": "those are the shares who bought in quarter k OR LATER; q2 asks who bought IN quarter k.",
@@ -59,15 +75,25 @@ q2 = QuestionChecks(
 q3 = QuestionChecks(
     "q3",
     rules=[
-        Rule("dict", 'give a dict such as {"acquisition": 0.5, ...}.', lambda a: not isinstance(a, dict)),
-        Rule("keys", f"use exactly the five stage names as keys: {', '.join(STAGES)}.",
-             lambda a: set(map(str, a)) != set(STAGES)),
-        Rule("shares", "each value is a share between 0 and 1, not a count.",
-             lambda a: not all(_is_share(v) for v in a.values())),
+        Rule(
+            "dict",
+            'give a dict such as {"acquisition": 0.5, ...}.',
+            lambda a: not isinstance(a, dict),
+        ),
+        Rule(
+            "keys",
+            f"use exactly the five stage names as keys: {', '.join(STAGES)}.",
+            lambda a: set(map(str, a)) != set(STAGES),
+        ),
+        Rule(
+            "shares",
+            "each value is a share between 0 and 1, not a count.",
+            lambda a: not all(_is_share(v) for v in a.values()),
+        ),
     ],
     mistakes={
         "9bd4c708568c98d4": "you divided by the customers the RULE puts in each stage (a column of the table); "
-                            "q3 divides by the customers truly in each stage (a row).",
+        "q3 divides by the customers truly in each stage (a row).",
     },
     normalise=lambda a: {str(k): float(v) for k, v in a.items()},
 )
@@ -89,7 +115,8 @@ def _run_assign(func: Any) -> list[str]:
     import pandas as pd
 
     example = pd.DataFrame(
-        list(_EXAMPLE_ROWS.values()), index=list(_EXAMPLE_ROWS),
+        list(_EXAMPLE_ROWS.values()),
+        index=list(_EXAMPLE_ROWS),
         columns=["tenure_days", "recency_days", "frequency", "recent_spend", "earlier_spend"],
     )
     original = example.copy()
@@ -121,22 +148,39 @@ def _runs_fails(func: Any) -> bool:
 _Q4 = QuestionChecks(
     "q4",
     rules=[
-        Rule("callable", "q4 asks for a function: define assign_stage(features, ...) with def.",
-             lambda a: not callable(a)),
-        Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-             lambda a: False),
-        Rule("mutates", "your function changed the DataFrame passed to it; work on a copy.", lambda a: False),
+        Rule(
+            "callable",
+            "q4 asks for a function: define assign_stage(features, ...) with def.",
+            lambda a: not callable(a),
+        ),
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed the DataFrame passed to it; work on a copy.",
+            lambda a: False,
+        ),
         Rule("series", "return a pandas Series of stage labels.", lambda a: False),
-        Rule("index", "return one label per customer, indexed like the input DataFrame.", lambda a: False),
+        Rule(
+            "index",
+            "return one label per customer, indexed like the input DataFrame.",
+            lambda a: False,
+        ),
         Rule("labels", f"use only the stage labels {', '.join(STAGES)}.", lambda a: False),
-        Rule("runs", "your function raised an error on a small example DataFrame; try it on one yourself.",
-             lambda a: _runs_fails(a)),
+        Rule(
+            "runs",
+            "your function raised an error on a small example DataFrame; try it on one yourself.",
+            lambda a: _runs_fails(a),
+        ),
     ],
     mistakes={
         "42c315696737a134": "a customer who bought once, long ago, came out as acquisition: apply the rules "
-                            "in the given order, termination first.",
+        "in the given order, termination first.",
         "bc9e7c7962327f7f": "a customer silent for exactly churn_days days came out as termination: the rule "
-                            "is recency_days > churn_days (more than), not >=.",
+        "is recency_days > churn_days (more than), not >=.",
     },
     normalise=_run_assign,
 )
@@ -146,8 +190,12 @@ q5 = QuestionChecks(
     rules=[
         Rule("number", "give the share as a float.", lambda a: not _is_number(a)),
         Rule("share", "a share lies between 0 and 1.", lambda a: not _is_share(a)),
-        Rule("zero", "no relationship is in commitment? Rows are the current stage: multiply the row "
-                     "vector from the left, p0 @ P, not P @ p0.", lambda a: float(a) == 0),
+        Rule(
+            "zero",
+            "no relationship is in commitment? Rows are the current stage: multiply the row "
+            "vector from the left, p0 @ P, not P @ p0.",
+            lambda a: float(a) == 0,
+        ),
     ],
     mistakes={
         "fea2d6c9bd6da6cd": "that is the share after 11 periods; period 0 is the start, so take the 12th power.",
@@ -165,9 +213,9 @@ q6 = QuestionChecks(
     ],
     mistakes={
         "9131789127304276": "you multiplied the one-period probabilities of advancing; but a relationship can "
-                            "stay in a stage for several periods before it advances or dissolves.",
+        "stay in a stage for several periods before it advances or dissolves.",
         "b2e6e6676609a86c": "that product of one-period probabilities ignores that relationships can stay in a "
-                            "stage; and q6 asks for the share that never reaches commitment.",
+        "stage; and q6 asks for the share that never reaches commitment.",
         "4ae1911da5694725": "that is the share of relationships that DO reach commitment; q6 asks for the exits.",
         "b5b63dfc64e13a97": "that is everything dissolved after 24 periods, including dissolutions after commitment.",
         "bfdbccff42a6857b": "that is everything dissolved after 12 periods; q6 asks for the long run, and for exits only.",

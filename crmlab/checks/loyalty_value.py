@@ -19,14 +19,19 @@ LOYALTY_CUSTOMERS = {"k1", "k2", "k3", "k4"}
 
 
 def _is_number(x: Any) -> bool:
-    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(("float", "int"))
+    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(
+        ("float", "int")
+    )
 
 
 def _fraction_rules(what: str) -> list[Rule]:
     return [
         Rule("number", f"give {what} as one number (a float).", lambda a: not _is_number(a)),
-        Rule("fraction", f"give {what} as a fraction between 0 and 1 (0.25 for 25%), not a percentage or a count.",
-             lambda a: not 0 <= float(a) <= 1),
+        Rule(
+            "fraction",
+            f"give {what} as a fraction between 0 and 1 (0.25 for 25%), not a percentage or a count.",
+            lambda a: not 0 <= float(a) <= 1,
+        ),
     ]
 
 
@@ -39,39 +44,66 @@ q1 = QuestionChecks(
     rules=_fraction_rules("the repeat purchase rate"),
     mistakes={
         "c48a91f5abd309fe": "you counted rows: a customer with two rows on the same day made one purchase. Count "
-                            "distinct customer-days.",
+        "distinct customer-days.",
     },
     normalise=_round,
 )
 
 
 def _rfm_summary(frame: Any) -> tuple[int, int, float]:
-    return (int(frame["recency"].sum()), int(frame["frequency"].sum()), round(float(frame["monetary"].sum()), 2))
+    return (
+        int(frame["recency"].sum()),
+        int(frame["frequency"].sum()),
+        round(float(frame["monetary"].sum()), 2),
+    )
 
 
 q2 = QuestionChecks(
     "q2",
     rules=[
-        Rule("frame", "give the RFM table as a pandas DataFrame.", lambda a: type(a).__name__ != "DataFrame"),
-        Rule("columns", 'use exactly the columns "recency", "frequency" and "monetary".',
-             lambda a: set(map(str, a.columns)) != RFM_COLUMNS),
-        Rule("rows", f"one row per customer: the sample has {CUSTOMERS} customers, indexed by customer_id.",
-             lambda a: len(a) != CUSTOMERS or a.index.has_duplicates),
-        Rule("index", "index the table by customer_id (e.g. with groupby(\"customer_id\")), not by position.",
-             lambda a: a.index.dtype.kind in "iu"),
-        Rule("recency-sign", "recency counts days back from 1998-06-30, so it is never negative.",
-             lambda a: (a["recency"] < 0).any()),
-        Rule("recency-span", f"the data run from 1997-01-01 to 1998-06-30, so recency is at most {LAST_DAY_SPAN} "
-             "days; measure it back from 1998-06-30, not from today.",
-             lambda a: (a["recency"] > LAST_DAY_SPAN).any()),
-        Rule("frequency", "every customer in the table bought at least once.", lambda a: (a["frequency"] < 1).any()),
+        Rule(
+            "frame",
+            "give the RFM table as a pandas DataFrame.",
+            lambda a: type(a).__name__ != "DataFrame",
+        ),
+        Rule(
+            "columns",
+            'use exactly the columns "recency", "frequency" and "monetary".',
+            lambda a: set(map(str, a.columns)) != RFM_COLUMNS,
+        ),
+        Rule(
+            "rows",
+            f"one row per customer: the sample has {CUSTOMERS} customers, indexed by customer_id.",
+            lambda a: len(a) != CUSTOMERS or a.index.has_duplicates,
+        ),
+        Rule(
+            "index",
+            'index the table by customer_id (e.g. with groupby("customer_id")), not by position.',
+            lambda a: a.index.dtype.kind in "iu",
+        ),
+        Rule(
+            "recency-sign",
+            "recency counts days back from 1998-06-30, so it is never negative.",
+            lambda a: (a["recency"] < 0).any(),
+        ),
+        Rule(
+            "recency-span",
+            f"the data run from 1997-01-01 to 1998-06-30, so recency is at most {LAST_DAY_SPAN} "
+            "days; measure it back from 1998-06-30, not from today.",
+            lambda a: (a["recency"] > LAST_DAY_SPAN).any(),
+        ),
+        Rule(
+            "frequency",
+            "every customer in the table bought at least once.",
+            lambda a: (a["frequency"] < 1).any(),
+        ),
     ],
     mistakes={
         "77bffee5c5909c83": "your recency is the time between a customer's first and last purchase; recency is the "
-                            "time from the last purchase to 1998-06-30.",
+        "time from the last purchase to 1998-06-30.",
         "49ad59a4a8ac29ce": "your recency runs from the first purchase to 1998-06-30; it starts at the last purchase.",
         "bf8082f5d1e86668": "your frequency counts distinct purchase days; this table counts every row of the log, "
-                            "as the chapter's rfm_table does.",
+        "as the chapter's rfm_table does.",
     },
     normalise=_rfm_summary,
 )
@@ -81,7 +113,7 @@ q3 = QuestionChecks(
     rules=_fraction_rules("the share"),
     mistakes={
         "4ec27c667c97b909": "you took the 20% of customers who bought most often; the question ranks them by "
-                            "monetary value (total spend).",
+        "monetary value (total spend).",
     },
     normalise=_round,
 )
@@ -91,7 +123,7 @@ q4 = QuestionChecks(
     rules=_fraction_rules("the share"),
     mistakes={
         "42f504f35c554ce7": "a customer whose last purchase was exactly 365 days ago is not lapsed: the question "
-                            "says more than 365 days.",
+        "says more than 365 days.",
     },
     normalise=_round,
 )
@@ -100,11 +132,15 @@ q5 = QuestionChecks(
     "q5",
     rules=[
         Rule("number", "give the total as one number (a float).", lambda a: not _is_number(a)),
-        Rule("positive", "current values are positive, so a total is positive.", lambda a: not float(a) > 0),
+        Rule(
+            "positive",
+            "current values are positive, so a total is positive.",
+            lambda a: not float(a) > 0,
+        ),
     ],
     mistakes={
         "fa6eb02ff375f648": "those are the iron customers (low current, high future value). Gold customers have a "
-                            "high current value and a low future value.",
+        "high current value and a low future value.",
         "794121153413b389": "that is the gold customers' future value; the question asks for their current value.",
     },
     normalise=lambda a: round(float(a), 2),
@@ -139,27 +175,43 @@ def _runs_fails(func: Any) -> bool:
 _Q6 = QuestionChecks(
     "q6",
     rules=[
-        Rule("callable", "q6 asks for a function: define lifetime_value(margin, retention, discount, periods) "
-             "with def.", lambda a: not callable(a)),
+        Rule(
+            "callable",
+            "q6 asks for a function: define lifetime_value(margin, retention, discount, periods) "
+            "with def.",
+            lambda a: not callable(a),
+        ),
     ],
     mistakes={
         "3b005571b9e4aeb1": "your sum starts at t = 0: the first margin comes at the end of period 1, after one "
-                            "retention and one period of discounting.",
+        "retention and one period of discounting.",
         "eb7273a4730c58ba": "you discount with (1 + d) to the power t - 1; the margin of period t is discounted t "
-                            "periods, like its retention.",
+        "periods, like its retention.",
         "1a34ad25ef1607f1": "you apply the retention r to the power t - 1; the customer must have been retained t "
-                            "times to bring the margin of period t.",
+        "times to bring the margin of period t.",
     },
     normalise=_run_clv,
 )
-_Q6.rules.extend([
-    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-         lambda a: False),
-    Rule("number", "return one number (a float).", lambda a: False),
-    Rule("zero-periods", "with periods = 0 there are no margins, so the value is 0.", lambda a: False),
-    Rule("runs", "your function raised an error on a small example; try lifetime_value(100, 0.5, 0.1, 2) yourself.",
-         lambda a: _runs_fails(a)),
-])
+_Q6.rules.extend(
+    [
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule("number", "return one number (a float).", lambda a: False),
+        Rule(
+            "zero-periods",
+            "with periods = 0 there are no margins, so the value is 0.",
+            lambda a: False,
+        ),
+        Rule(
+            "runs",
+            "your function raised an error on a small example; try lifetime_value(100, 0.5, 0.1, 2) yourself.",
+            lambda a: _runs_fails(a),
+        ),
+    ]
+)
 
 
 def _loyalty(answer: Any) -> dict[str, float]:
@@ -169,19 +221,30 @@ def _loyalty(answer: Any) -> dict[str, float]:
 q7 = QuestionChecks(
     "q7",
     rules=[
-        Rule("series", "give the indexes as a pandas Series indexed by customer (k1 ... k4).",
-             lambda a: type(a).__name__ != "Series"),
-        Rule("customers", "one index per customer k1, k2, k3, k4: keep the index of `answers`.",
-             lambda a: set(map(str, a.index)) != LOYALTY_CUSTOMERS),
-        Rule("scale", "the index runs from 0 to 100: multiply the mean of the 0-1 scores by 100.",
-             lambda a: any(not _is_number(v) or not 0 <= float(v) <= 100 for v in a.tolist())
-             or all(float(v) <= 1 for v in a.tolist())),
+        Rule(
+            "series",
+            "give the indexes as a pandas Series indexed by customer (k1 ... k4).",
+            lambda a: type(a).__name__ != "Series",
+        ),
+        Rule(
+            "customers",
+            "one index per customer k1, k2, k3, k4: keep the index of `answers`.",
+            lambda a: set(map(str, a.index)) != LOYALTY_CUSTOMERS,
+        ),
+        Rule(
+            "scale",
+            "the index runs from 0 to 100: multiply the mean of the 0-1 scores by 100.",
+            lambda a: (
+                any(not _is_number(v) or not 0 <= float(v) <= 100 for v in a.tolist())
+                or all(float(v) <= 1 for v in a.tolist())
+            ),
+        ),
     ],
     mistakes={
         "431f96eb58d47489": "you did not turn price sensitivity around: a customer very sensitive to price is less "
-                            "loyal, so its score is 1 - z.",
+        "loyal, so its score is 1 - z.",
         "92f4b5d4c9cb2518": "you scaled each measure by its minimum and maximum over the four customers; use the "
-                            "questionnaire's range 1 to 7, as the question says.",
+        "questionnaire's range 1 to 7, as the question says.",
     },
     normalise=_loyalty,
 )

@@ -18,14 +18,23 @@ FACTORS = {"access", "courtesy", "communication", "security"}
 
 
 def _is_number(x: Any) -> bool:
-    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(("float", "int"))
+    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(
+        ("float", "int")
+    )
 
 
 def _number_rules(low: float, high: float, what: str) -> list[Rule]:
     return [
-        Rule("number", f"give {what} as one number (a float), e.g. -0.5.", lambda a: not _is_number(a)),
-        Rule("range", f"{what} is a difference of means of 1-7 answers, so it lies between {low:g} and {high:g}.",
-             lambda a: not low <= float(a) <= high),
+        Rule(
+            "number",
+            f"give {what} as one number (a float), e.g. -0.5.",
+            lambda a: not _is_number(a),
+        ),
+        Rule(
+            "range",
+            f"{what} is a difference of means of 1-7 answers, so it lies between {low:g} and {high:g}.",
+            lambda a: not low <= float(a) <= high,
+        ),
     ]
 
 
@@ -33,8 +42,10 @@ def _round(a: Any) -> float:
     return round(float(a), 3)
 
 
-_SIGN = ("your gap has the wrong sign: SERVQUAL's gap is perception minus expectation (P - E), "
-         "negative when the service falls short.")
+_SIGN = (
+    "your gap has the wrong sign: SERVQUAL's gap is perception minus expectation (P - E), "
+    "negative when the service falls short."
+)
 
 q1 = QuestionChecks(
     "q1",
@@ -56,18 +67,30 @@ def _names(answer: Any) -> list[str]:
 q2 = QuestionChecks(
     "q2",
     rules=[
-        Rule("names-type", 'give the items as a list or set of names, e.g. ["q1", "q2"].',
-             lambda a: isinstance(a, (str, dict)) or not hasattr(a, "__iter__")),
-        Rule("names-unknown", "use the item names q1 ... q22 (the columns of the survey).",
-             lambda a: not set(_names(a)) <= ITEMS),
-        Rule("names-empty", "your list is empty: at least one item falls more than one point short.",
-             lambda a: len(_names(a)) == 0),
-        Rule("names-duplicate", "an item appears twice in your answer.",
-             lambda a: len(_names(a)) != len(set(_names(a)))),
+        Rule(
+            "names-type",
+            'give the items as a list or set of names, e.g. ["q1", "q2"].',
+            lambda a: isinstance(a, (str, dict)) or not hasattr(a, "__iter__"),
+        ),
+        Rule(
+            "names-unknown",
+            "use the item names q1 ... q22 (the columns of the survey).",
+            lambda a: not set(_names(a)) <= ITEMS,
+        ),
+        Rule(
+            "names-empty",
+            "your list is empty: at least one item falls more than one point short.",
+            lambda a: len(_names(a)) == 0,
+        ),
+        Rule(
+            "names-duplicate",
+            "an item appears twice in your answer.",
+            lambda a: len(_names(a)) != len(set(_names(a))),
+        ),
     ],
     mistakes={
         "e17ed97530e4e591": "those are the six largest shortfalls that the chapter shows; the question asks for "
-                            "every item whose mean gap is below -1.",
+        "every item whose mean gap is below -1.",
         "5d120ad106073800": "you kept the items with a gap above -1; the question asks for those below -1.",
     },
     normalise=lambda a: frozenset(_names(a)),
@@ -84,13 +107,24 @@ def _as_dict(answer: Any) -> dict[str, Any]:
 
 def _dimension_rules(what: str) -> list[Rule]:
     return [
-        Rule("gaps-type", f"give {what} as a pandas Series (or a dict) indexed by dimension name.",
-             lambda a: not isinstance(a, dict) and type(a).__name__ != "Series"),
-        Rule("gaps-labels", 'index the gaps by the five English dimension names: "tangibles", "reliability", '
-             '"responsiveness", "assurance", "empathy".',
-             lambda a: set(_as_dict(a)) != DIMENSIONS),
-        Rule("gaps-numbers", "each gap is one number between -6 and 6.",
-             lambda a: any(not _is_number(v) or not -6 <= float(v) <= 6 for v in _as_dict(a).values())),
+        Rule(
+            "gaps-type",
+            f"give {what} as a pandas Series (or a dict) indexed by dimension name.",
+            lambda a: not isinstance(a, dict) and type(a).__name__ != "Series",
+        ),
+        Rule(
+            "gaps-labels",
+            'index the gaps by the five English dimension names: "tangibles", "reliability", '
+            '"responsiveness", "assurance", "empathy".',
+            lambda a: set(_as_dict(a)) != DIMENSIONS,
+        ),
+        Rule(
+            "gaps-numbers",
+            "each gap is one number between -6 and 6.",
+            lambda a: any(
+                not _is_number(v) or not -6 <= float(v) <= 6 for v in _as_dict(a).values()
+            ),
+        ),
     ]
 
 
@@ -100,9 +134,9 @@ q3 = QuestionChecks(
     mistakes={
         "8f083d564b85ffd5": _SIGN,
         "8305e427d416a368": "those are the gaps of all 250 respondents (the chapter's table); this question asks "
-                            "for the autumn wave only (R0126 to R0250).",
+        "for the autumn wave only (R0126 to R0250).",
         "c45fb67fcd3ca3c6": "those are the gaps of the spring wave; this question asks for the autumn wave "
-                            "(R0126 to R0250).",
+        "(R0126 to R0250).",
     },
     normalise=lambda a: {k: _round(v) for k, v in _as_dict(a).items()},
 )
@@ -112,10 +146,10 @@ q4 = QuestionChecks(
     rules=_number_rules(-6, 6, "the overall gap"),
     mistakes={
         "5a6446aac53a62bf": "that is the mean over the 22 items, which gives the dimensions with five items more "
-                            "weight; the overall gap is the mean of the five dimension gaps.",
+        "weight; the overall gap is the mean of the five dimension gaps.",
         "720e94f21d1dfe32": _SIGN,
         "7adee424bf1ac111": "that is the overall gap of all 250 respondents (the chapter's value); this question "
-                            "asks for the autumn wave.",
+        "asks for the autumn wave.",
         "149e845f9d660be6": "that is the overall gap of the spring wave; this question asks for the autumn wave.",
     },
     normalise=_round,
@@ -123,7 +157,9 @@ q4 = QuestionChecks(
 
 q5 = QuestionChecks(
     "q5",
-    rules=_number_rules(-6, 6, "the weighted gap")[:1],  # no range rule: it would hide the mistake below
+    rules=_number_rules(-6, 6, "the weighted gap")[
+        :1
+    ],  # no range rule: it would hide the mistake below
     mistakes={
         "5161efe7f7deee7e": "the weights are points out of 100: divide the weighted sum by the total of the weights.",
         "585ed999c71eeda7": "that is the weighted gap of all 250 respondents; this question asks for the autumn wave.",
@@ -138,7 +174,7 @@ q6 = QuestionChecks(
     mistakes={
         "d4725abbb6951a6c": "you took spring minus autumn; the question asks for autumn minus spring.",
         "6f87f3d599f6164c": "that is the change of the mean over the 22 items; use the overall gap of q4 (the mean "
-                            "of the five dimension gaps) for both waves.",
+        "of the five dimension gaps) for both waves.",
     },
     normalise=_round,
 )
@@ -183,27 +219,48 @@ def _runs_fails(func: Any) -> bool:
 _Q7 = QuestionChecks(
     "q7",
     rules=[
-        Rule("callable", "q7 asks for a function: define dimension_gaps(perceptions, expectations, dimension_of) "
-             "with def.", lambda a: not callable(a)),
+        Rule(
+            "callable",
+            "q7 asks for a function: define dimension_gaps(perceptions, expectations, dimension_of) "
+            "with def.",
+            lambda a: not callable(a),
+        ),
     ],
     mistakes={
         "524d3e24da6a9219": _SIGN,
         "326dbec406c47928": "your function pairs the columns of the two frames by position; pair them by item name "
-                            "(and the rows by respondent), as the two frames may be in different orders.",
+        "(and the rows by respondent), as the two frames may be in different orders.",
     },
     normalise=_run_gaps,
 )
-_Q7.rules.extend([
-    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-         lambda a: False),
-    Rule("mutates", "your function changed a DataFrame passed to it; work on copies.", lambda a: False),
-    Rule("series", "return a pandas Series of gaps indexed by dimension name.", lambda a: False),
-    Rule("labels", "return one gap per dimension named in dimension_of, indexed by the dimension names.",
-         lambda a: False),
-    Rule("numbers", "each gap must be a number.", lambda a: False),
-    Rule("runs", "your function raised an error on a small example; try it on two small DataFrames yourself.",
-         lambda a: _runs_fails(a)),
-])
+_Q7.rules.extend(
+    [
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed a DataFrame passed to it; work on copies.",
+            lambda a: False,
+        ),
+        Rule(
+            "series", "return a pandas Series of gaps indexed by dimension name.", lambda a: False
+        ),
+        Rule(
+            "labels",
+            "return one gap per dimension named in dimension_of, indexed by the dimension names.",
+            lambda a: False,
+        ),
+        Rule("numbers", "each gap must be a number.", lambda a: False),
+        Rule(
+            "runs",
+            "your function raised an error on a small example; try it on two small DataFrames yourself.",
+            lambda a: _runs_fails(a),
+        ),
+    ]
+)
 
 
 def _factor_dict(answer: Any) -> dict[str, str]:
@@ -213,11 +270,21 @@ def _factor_dict(answer: Any) -> dict[str, str]:
 q9 = QuestionChecks(
     "q9",
     rules=[
-        Rule("dict", 'give a dict such as {"access": "tangibles", ...}.', lambda a: not isinstance(a, dict)),
-        Rule("keys", 'use exactly the keys "access", "courtesy", "communication" and "security".',
-             lambda a: set(_factor_dict(a)) != FACTORS),
-        Rule("values", 'each value is one of "tangibles", "reliability", "responsiveness", "assurance", "empathy".',
-             lambda a: not set(_factor_dict(a).values()) <= DIMENSIONS),
+        Rule(
+            "dict",
+            'give a dict such as {"access": "tangibles", ...}.',
+            lambda a: not isinstance(a, dict),
+        ),
+        Rule(
+            "keys",
+            'use exactly the keys "access", "courtesy", "communication" and "security".',
+            lambda a: set(_factor_dict(a)) != FACTORS,
+        ),
+        Rule(
+            "values",
+            'each value is one of "tangibles", "reliability", "responsiveness", "assurance", "empathy".',
+            lambda a: not set(_factor_dict(a).values()) <= DIMENSIONS,
+        ),
     ],
     normalise=_factor_dict,
 )

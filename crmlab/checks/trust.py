@@ -24,7 +24,9 @@ N_RESPONDENTS = 400
 
 
 def _is_number(x: Any) -> bool:
-    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(("float", "int"))
+    return (isinstance(x, (int, float)) and not isinstance(x, bool)) or type(x).__name__.startswith(
+        ("float", "int")
+    )
 
 
 def _is_series(x: Any) -> bool:
@@ -35,8 +37,12 @@ q1 = QuestionChecks(
     "q1",
     rules=[
         Rule("number", "give the share as a float.", lambda a: not _is_number(a)),
-        Rule("fraction", "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage "
-                         "or a count.", lambda a: not 0 <= float(a) <= 1),
+        Rule(
+            "fraction",
+            "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage "
+            "or a count.",
+            lambda a: not 0 <= float(a) <= 1,
+        ),
     ],
     mistakes={
         "c7648de8ef55973c": "you counted scores above 4 only; q1 asks for scores of 4 or more (>= 4).",
@@ -52,14 +58,17 @@ q2 = QuestionChecks(
     rules=[
         Rule("number", "give alpha as a float.", lambda a: not _is_number(a)),
         Rule("at-most-one", "Cronbach's alpha is at most 1.", lambda a: float(a) > 1 + 1e-12),
-        Rule("very-negative", "such a negative alpha usually means the variance of the MEAN score was used; "
-                              "s_T^2 is the variance of each respondent's TOTAL over the items.",
-             lambda a: float(a) < -1),
+        Rule(
+            "very-negative",
+            "such a negative alpha usually means the variance of the MEAN score was used; "
+            "s_T^2 is the variance of each respondent's TOTAL over the items.",
+            lambda a: float(a) < -1,
+        ),
     ],
     mistakes={
         "470dc5db4154b65c": "you left out the factor k / (k - 1) in front of the bracket.",
         "975a710fe486cb23": "that is the standardised alpha, computed from the mean correlation; q2 asks for "
-                            "the formula with variances.",
+        "the formula with variances.",
     },
     normalise=lambda a: float(a),
 )
@@ -67,11 +76,21 @@ q2 = QuestionChecks(
 q3 = QuestionChecks(
     "q3",
     rules=[
-        Rule("set", 'give a set of construct names, e.g. {"shared wishes"}.',
-             lambda a: not isinstance(a, (set, frozenset, list, tuple))),
-        Rule("names", f"use the construct names exactly as in `constructs`: {', '.join(CONSTRUCTS)}.",
-             lambda a: not {str(x) for x in a} <= set(CONSTRUCTS)),
-        Rule("duplicate", "a construct appears twice in your answer.", lambda a: len(list(a)) != len(set(a))),
+        Rule(
+            "set",
+            'give a set of construct names, e.g. {"shared wishes"}.',
+            lambda a: not isinstance(a, (set, frozenset, list, tuple)),
+        ),
+        Rule(
+            "names",
+            f"use the construct names exactly as in `constructs`: {', '.join(CONSTRUCTS)}.",
+            lambda a: not {str(x) for x in a} <= set(CONSTRUCTS),
+        ),
+        Rule(
+            "duplicate",
+            "a construct appears twice in your answer.",
+            lambda a: len(list(a)) != len(set(a)),
+        ),
     ],
     mistakes={
         "11fc38b9e2995e0b": "compare every alpha with 0.7 exactly, without rounding it first.",
@@ -83,12 +102,24 @@ q3 = QuestionChecks(
 
 def _score_rules() -> list[Rule]:
     return [
-        Rule("series", "give a pandas Series indexed by respondent id.", lambda a: not _is_series(a)),
-        Rule("length", f"give one score per respondent: {N_RESPONDENTS} of them.", lambda a: len(a) != N_RESPONDENTS),
-        Rule("index", "index the scores by respondent id (R0001 ...), like survey_v2.",
-             lambda a: not all(str(i).startswith("R") for i in a.index)),
-        Rule("scale", "a mean score stays on the 1-5 scale of the answers; did you add the items up?",
-             lambda a: not bool(((a >= 1) & (a <= 5)).all())),
+        Rule(
+            "series", "give a pandas Series indexed by respondent id.", lambda a: not _is_series(a)
+        ),
+        Rule(
+            "length",
+            f"give one score per respondent: {N_RESPONDENTS} of them.",
+            lambda a: len(a) != N_RESPONDENTS,
+        ),
+        Rule(
+            "index",
+            "index the scores by respondent id (R0001 ...), like survey_v2.",
+            lambda a: not all(str(i).startswith("R") for i in a.index),
+        ),
+        Rule(
+            "scale",
+            "a mean score stays on the 1-5 scale of the answers; did you add the items up?",
+            lambda a: not bool(((a >= 1) & (a <= 5)).all()),
+        ),
     ]
 
 
@@ -145,16 +176,33 @@ def _runs_fails(func: Any) -> bool:
 _Q5 = QuestionChecks(
     "q5",
     rules=[
-        Rule("callable", "q5 asks for a function: define alpha_if_deleted(items) with def.",
-             lambda a: not callable(a)),
-        Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-             lambda a: False),
-        Rule("mutates", "your function changed the DataFrame passed to it; work on a copy.", lambda a: False),
+        Rule(
+            "callable",
+            "q5 asks for a function: define alpha_if_deleted(items) with def.",
+            lambda a: not callable(a),
+        ),
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed the DataFrame passed to it; work on a copy.",
+            lambda a: False,
+        ),
         Rule("series", "return a pandas Series of floats.", lambda a: False),
-        Rule("index", "index the Series by the item columns, in the order of the columns.", lambda a: False),
+        Rule(
+            "index",
+            "index the Series by the item columns, in the order of the columns.",
+            lambda a: False,
+        ),
         Rule("at-most-one", "an alpha is at most 1.", lambda a: False),
-        Rule("runs", "your function raised an error on a small example DataFrame; try it on one yourself.",
-             lambda a: _runs_fails(a)),
+        Rule(
+            "runs",
+            "your function raised an error on a small example DataFrame; try it on one yourself.",
+            lambda a: _runs_fails(a),
+        ),
     ],
     mistakes={
         "a32194d671b301f6": "you used k of the whole scale in k / (k - 1); without the item, the scale has k - 1 items.",
@@ -166,12 +214,26 @@ _Q5 = QuestionChecks(
 q6 = QuestionChecks(
     "q6",
     rules=[
-        Rule("series", "give a pandas Series indexed by the five antecedent names.", lambda a: not _is_series(a)),
-        Rule("no-trust", 'leave "trust" itself out: its correlation with itself is 1.',
-             lambda a: "trust" in {str(i) for i in a.index}),
-        Rule("names", f"index the Series by the five antecedents: {', '.join(ANTECEDENTS)}.",
-             lambda a: sorted(str(i) for i in a.index) != sorted(ANTECEDENTS)),
-        Rule("range", "a correlation lies between -1 and 1.", lambda a: not bool(((a >= -1) & (a <= 1)).all())),
+        Rule(
+            "series",
+            "give a pandas Series indexed by the five antecedent names.",
+            lambda a: not _is_series(a),
+        ),
+        Rule(
+            "no-trust",
+            'leave "trust" itself out: its correlation with itself is 1.',
+            lambda a: "trust" in {str(i) for i in a.index},
+        ),
+        Rule(
+            "names",
+            f"index the Series by the five antecedents: {', '.join(ANTECEDENTS)}.",
+            lambda a: sorted(str(i) for i in a.index) != sorted(ANTECEDENTS),
+        ),
+        Rule(
+            "range",
+            "a correlation lies between -1 and 1.",
+            lambda a: not bool(((a >= -1) & (a <= 1)).all()),
+        ),
     ],
     mistakes={
         "fe46bbaa75b11f3f": "you correlated with item tr1 alone; use the trust score, the mean of tr1 to tr4.",

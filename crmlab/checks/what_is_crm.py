@@ -33,25 +33,38 @@ def _round4(x: Any) -> float:
 def _count_rules(what: str) -> list[Rule]:
     return [
         Rule("number", f"give {what} as one whole number, e.g. 12.", lambda a: not _is_number(a)),
-        Rule("whole", f"{what} is a count of customers: a whole number, not a share.", lambda a: not _is_whole(a)),
+        Rule(
+            "whole",
+            f"{what} is a count of customers: a whole number, not a share.",
+            lambda a: not _is_whole(a),
+        ),
         Rule("non-negative", "a count cannot be negative.", lambda a: float(a) < 0),
     ]
 
 
 def _number_rules(what: str) -> list[Rule]:
     return [
-        Rule("number", f"give {what} as one number (a float), not a Series or a list.",
-             lambda a: not _is_number(a)),
-        Rule("finite", "your number is not finite (nan or inf): check for a division by zero.",
-             lambda a: not math.isfinite(float(a))),
+        Rule(
+            "number",
+            f"give {what} as one number (a float), not a Series or a list.",
+            lambda a: not _is_number(a),
+        ),
+        Rule(
+            "finite",
+            "your number is not finite (nan or inf): check for a division by zero.",
+            lambda a: not math.isfinite(float(a)),
+        ),
     ]
 
 
 def _fraction_rules(what: str) -> list[Rule]:
     return [
         *_number_rules(what),
-        Rule("fraction", "give a fraction between 0 and 1 (0.25 for 25%), not a percentage or a count.",
-             lambda a: not 0 <= float(a) <= 1),
+        Rule(
+            "fraction",
+            "give a fraction between 0 and 1 (0.25 for 25%), not a percentage or a count.",
+            lambda a: not 0 <= float(a) <= 1,
+        ),
     ]
 
 
@@ -67,11 +80,15 @@ q1 = QuestionChecks(
 
 q2 = QuestionChecks(
     "q2",
-    rules=[*_number_rules("the average spend"),
-           Rule("positive", "customers spent a positive amount on average.", lambda a: not float(a) > 0)],
+    rules=[
+        *_number_rules("the average spend"),
+        Rule(
+            "positive", "customers spent a positive amount on average.", lambda a: not float(a) > 0
+        ),
+    ],
     mistakes={
         "8037162e24fa59d4": "that is the average purchase; first add up each customer's purchases, then average "
-                            "over customers.",
+        "over customers.",
         "ae1f7bd63167cd8d": "that is the median customer; the question asks for the average (mean).",
         "e2dac0a32b99ed98": "divide by all 2,357 customers, not only those who bought in 1998.",
     },
@@ -96,7 +113,7 @@ q4 = QuestionChecks(
     rules=_fraction_rules("the share"),
     mistakes={
         "f7ceb3318d40dc13": "you counted customers with one purchase; some bought twice on the same day. "
-                            "Count the different dates (nunique).",
+        "Count the different dates (nunique).",
         "6a11028d1a48512d": "that is the share who came back on another day; the question asks for one-day customers.",
     },
     normalise=_round4,
@@ -107,11 +124,11 @@ q5 = QuestionChecks(
     rules=_count_rules("the number of customers"),
     mistakes={
         "8f7294e8b8654533": "that counts customers with more than one purchase; count those with more than one "
-                            "store (nunique of store_id).",
+        "store (nunique of store_id).",
         "0d725cb4ee2a02af": "that covers 2023 and 2024; keep only the purchases of 2023.",
         "af171cc64f3142bd": "that is 2024, the chapter's year; the question asks about 2023.",
         "b252c4073dfd5060": "no customer bought in two cities, but many bought in two stores of one city: "
-                            "count stores, not cities.",
+        "count stores, not cities.",
         "51305c1b7fd7aeed": "that is every customer of 2023; keep those with more than one store.",
     },
     normalise=int,
@@ -122,12 +139,14 @@ def _run_cards(func: Any) -> list[tuple[str, int, int]]:
     """Call the student's function on a small check example (not one the grader uses)."""
     import pandas as pd
 
-    example = pd.DataFrame({
-        "customer_id": ["u", "v", "u", "u"],
-        "date": pd.to_datetime(["2001-03-04", "2001-05-06", "2001-03-04", "2001-02-01"]),
-        "amount": [12.25, 30.5, 7.75, 4.5],
-        "channel": ["web", "shop", "shop", "web"],
-    })
+    example = pd.DataFrame(
+        {
+            "customer_id": ["u", "v", "u", "u"],
+            "date": pd.to_datetime(["2001-03-04", "2001-05-06", "2001-03-04", "2001-02-01"]),
+            "amount": [12.25, 30.5, 7.75, 4.5],
+            "channel": ["web", "shop", "shop", "web"],
+        }
+    )
     original = example.copy()
     result = func(example)
     if result is None:
@@ -143,14 +162,20 @@ def _run_cards(func: Any) -> list[tuple[str, int, int]]:
     for column in ("first_purchase", "last_purchase"):
         if not all(isinstance(v, pd.Timestamp) for v in result[column]):
             raise _Q6.fail("dates")
-    return [(str(k), int(row["purchases"]), int(row["active_days"])) for k, row in result.sort_index().iterrows()]
+    return [
+        (str(k), int(row["purchases"]), int(row["active_days"]))
+        for k, row in result.sort_index().iterrows()
+    ]
 
 
 _Q6 = QuestionChecks(
     "q6",
     rules=[
-        Rule("callable", "q6 asks for a function: define customer_cards(purchases) with def.",
-             lambda a: not callable(a)),
+        Rule(
+            "callable",
+            "q6 asks for a function: define customer_cards(purchases) with def.",
+            lambda a: not callable(a),
+        ),
     ],
     mistakes={
         "b38486c26ce05e36": "`purchases` counts rows: two purchases on the same day are two purchases.",
@@ -170,27 +195,64 @@ def _runs_fails(func: Any) -> bool:
     return False
 
 
-_Q6.rules.extend([
-    Rule("returns-none", "not attempted yet: your function returns None; write its body in place of `pass`.",
-         lambda a: False),
-    Rule("mutates", "your function changed the DataFrame passed to it; work on a copy.", lambda a: False),
-    Rule("frame", "return a pandas DataFrame with one row per customer.", lambda a: False),
-    Rule("columns", "return exactly the columns purchases, spend, first_purchase, last_purchase, active_days.",
-         lambda a: False),
-    Rule("index", "index the result by customer id, one row per customer.", lambda a: False),
-    Rule("dates", "first_purchase and last_purchase must be dates (pandas Timestamps), as in the input.",
-         lambda a: False),
-    Rule("runs", "your function raised an error on a small example DataFrame; try it on one yourself.",
-         lambda a: _runs_fails(a)),
-])
+_Q6.rules.extend(
+    [
+        Rule(
+            "returns-none",
+            "not attempted yet: your function returns None; write its body in place of `pass`.",
+            lambda a: False,
+        ),
+        Rule(
+            "mutates",
+            "your function changed the DataFrame passed to it; work on a copy.",
+            lambda a: False,
+        ),
+        Rule("frame", "return a pandas DataFrame with one row per customer.", lambda a: False),
+        Rule(
+            "columns",
+            "return exactly the columns purchases, spend, first_purchase, last_purchase, active_days.",
+            lambda a: False,
+        ),
+        Rule("index", "index the result by customer id, one row per customer.", lambda a: False),
+        Rule(
+            "dates",
+            "first_purchase and last_purchase must be dates (pandas Timestamps), as in the input.",
+            lambda a: False,
+        ),
+        Rule(
+            "runs",
+            "your function raised an error on a small example DataFrame; try it on one yourself.",
+            lambda a: _runs_fails(a),
+        ),
+    ]
+)
 
 # exam questions: question -> (number of options, single choice?); format checks only
 _CHOICES = {
-    "q7": (4, True), "q8": (4, True), "q9": (4, True), "q10": (4, False), "q11": (5, False),
-    "q12": (4, True), "q13": (4, True), "q14": (4, True), "q15": (4, True), "q16": (5, False),
-    "q17": (4, True), "q18": (5, False), "q19": (5, False), "q20": (5, False), "q21": (5, False),
-    "q22": (5, False), "q23": (5, False), "q24": (5, False), "q25": (4, True), "q26": (5, False),
-    "q27": (4, True), "q28": (5, False), "q29": (4, True), "q30": (4, True),
+    "q7": (4, True),
+    "q8": (4, True),
+    "q9": (4, True),
+    "q10": (4, False),
+    "q11": (5, False),
+    "q12": (4, True),
+    "q13": (4, True),
+    "q14": (4, True),
+    "q15": (4, True),
+    "q16": (5, False),
+    "q17": (4, True),
+    "q18": (5, False),
+    "q19": (5, False),
+    "q20": (5, False),
+    "q21": (5, False),
+    "q22": (5, False),
+    "q23": (5, False),
+    "q24": (5, False),
+    "q25": (4, True),
+    "q26": (5, False),
+    "q27": (4, True),
+    "q28": (5, False),
+    "q29": (4, True),
+    "q30": (4, True),
 }
 _LETTERS = "ABCDE"
 

@@ -33,16 +33,30 @@ def chapter_table(course: Course) -> str:
         "|---|---|---|---|---|---|",
     ]
     for c in course.chapters:
-        notebook = f"[`{c.notebook}`]({c.notebook})" if c.notebook else ("–" if c.assignment else "in preparation")
-        assignment = f"`exercises/{c.assignment}/` ({c.points:g})" if c.assignment else "in preparation"
-        rows.append(f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {assignment} |")
+        notebook = (
+            f"[`{c.notebook}`]({c.notebook})"
+            if c.notebook
+            else ("–" if c.assignment else "in preparation")
+        )
+        assignment = (
+            f"`exercises/{c.assignment}/` ({c.points:g})" if c.assignment else "in preparation"
+        )
+        rows.append(
+            f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {assignment} |"
+        )
     return "\n".join(rows)
 
 
 def readme_text(root: Path) -> str:
     text = (root / "README.md").read_text(encoding="utf-8")
     start, end = text.index(TABLE_START), text.index(TABLE_END)
-    return text[: start + len(TABLE_START)] + "\n" + chapter_table(load_course(root)) + "\n" + text[end:]
+    return (
+        text[: start + len(TABLE_START)]
+        + "\n"
+        + chapter_table(load_course(root))
+        + "\n"
+        + text[end:]
+    )
 
 
 def index_notebook(course: Course) -> nbformat.NotebookNode:
@@ -62,10 +76,20 @@ def index_notebook(course: Course) -> nbformat.NotebookNode:
         "|---|---|---|---|---|---|---|",
     ]
     for c in course.chapters:
-        notebook = f"[{c.name}]({Path(c.notebook).name})" if c.notebook else ("–" if c.assignment else "in preparation")
-        exercise = f"[{c.assignment}](../exercises/{c.assignment}/{c.assignment}.ipynb)" if c.assignment else "–"
+        notebook = (
+            f"[{c.name}]({Path(c.notebook).name})"
+            if c.notebook
+            else ("–" if c.assignment else "in preparation")
+        )
+        exercise = (
+            f"[{c.assignment}](../exercises/{c.assignment}/{c.assignment}.ipynb)"
+            if c.assignment
+            else "–"
+        )
         points = f"{c.points:g}" if c.points is not None else "–"
-        lines.append(f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {exercise} | {points} |")
+        lines.append(
+            f"| {c.number} | {c.title_en} | {c.title_zh} | {c.minutes} | {notebook} | {exercise} | {points} |"
+        )
     lines += [
         "",
         "The bilingual glossary (中英术语表) of every term the course uses is in `docs/glossary.md`; "
@@ -79,7 +103,11 @@ def index_notebook(course: Course) -> nbformat.NotebookNode:
     cell = nbformat.v4.new_markdown_cell("\n".join(lines))
     cell.id = "course-map"
     nb.cells.append(cell)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python"}
     return nb
 
@@ -117,7 +145,9 @@ def assignment_tables(course: Course) -> str:
     out = ["| assignment | chapter | minutes | points |", "|---|---|---|---|"]
     for c in course.chapters:
         if c.assignment:
-            out.append(f"| `{c.assignment}` | {c.number} · {c.title_en} ({c.title_zh}) | {c.minutes} | {c.points:g} |")
+            out.append(
+                f"| `{c.assignment}` | {c.number} · {c.title_en} ({c.title_zh}) | {c.minutes} | {c.points:g} |"
+            )
     for c in course.chapters:
         if not c.assignment:
             continue
@@ -128,7 +158,11 @@ def assignment_tables(course: Course) -> str:
         out += ["", f"### `{c.assignment}`: what the checks recognise", ""]
         for qid, question in questions.items():
             mistakes = [m for k, m in question.messages().items() if k.startswith("mistake-")]
-            formats = [m for k, m in question.messages().items() if not k.startswith("mistake-") and k != "not-attempted"]
+            formats = [
+                m
+                for k, m in question.messages().items()
+                if not k.startswith("mistake-") and k != "not-attempted"
+            ]
             parts = []
             if mistakes:
                 parts.append("mistakes: " + "; ".join(dict.fromkeys(mistakes)))
@@ -141,7 +175,13 @@ def assignment_tables(course: Course) -> str:
 def instructor_guide_text(root: Path) -> str:
     text = (root / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
     start, end = text.index(GUIDE_START), text.index(GUIDE_END)
-    return text[: start + len(GUIDE_START)] + "\n" + assignment_tables(load_course(root)) + "\n" + text[end:]
+    return (
+        text[: start + len(GUIDE_START)]
+        + "\n"
+        + assignment_tables(load_course(root))
+        + "\n"
+        + text[end:]
+    )
 
 
 def expected_files(root: Path) -> dict[Path, str]:

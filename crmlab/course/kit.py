@@ -32,13 +32,30 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 TOP = "crmlab-student-kit"
-FILES = ["README.md", "pyproject.toml", "requirements.lock", "course.toml", "Makefile", "LICENSE",
-         "LICENSE-CONTENT.md", "docs/sources.md"]
+FILES = [
+    "README.md",
+    "pyproject.toml",
+    "requirements.lock",
+    "course.toml",
+    "Makefile",
+    "LICENSE",
+    "LICENSE-CONTENT.md",
+    "docs/sources.md",
+]
 FOLDERS = ["notebooks", "exercises", "datasets", "crmlab"]
-SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache", ".hypothesis", ".git"}
+SKIP_PARTS = {
+    "__pycache__",
+    ".ipynb_checkpoints",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    ".git",
+}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".db", ".sqlite", ".db-journal"}
-MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS|BEGIN MARK SCHEME|"
-                     r"END MARK SCHEME|MARK SCHEME")
+MARKERS = re.compile(
+    r"BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS|BEGIN MARK SCHEME|"
+    r"END MARK SCHEME|MARK SCHEME"
+)
 REPORT_OUTPUT = "application/vnd.crmlab.report"
 # a report call with a literal value: report, a question id, then a number, string or collection
 REPORT_WITH_VALUE = re.compile(r"""\breport\(\s*["']q\d+["']\s*,\s*[\[{("'0-9-]""")
@@ -60,11 +77,20 @@ def kit_files(root: Path) -> list[tuple[Path, str]]:
         if not base.is_dir():
             continue
         for current, dirs, files in os.walk(base):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_PARTS and not d.startswith(".")
-                             and not os.path.islink(os.path.join(current, d)))
+            dirs[:] = sorted(
+                d
+                for d in dirs
+                if d not in SKIP_PARTS
+                and not d.startswith(".")
+                and not os.path.islink(os.path.join(current, d))
+            )
             for name in sorted(files):
                 path = Path(current) / name
-                if path.suffix in SKIP_SUFFIXES or name.startswith(".") and name != ".gitattributes":
+                if (
+                    path.suffix in SKIP_SUFFIXES
+                    or name.startswith(".")
+                    and name != ".gitattributes"
+                ):
                     continue
                 if path.is_symlink() or not path.is_file():
                     continue
@@ -122,7 +148,9 @@ def _is_key(text: str) -> bool:
         data = json.loads(text)
     except ValueError:
         return False
-    return isinstance(data, dict) and "notebooks" in data and "assignment" in data and "format" in data
+    return (
+        isinstance(data, dict) and "notebooks" in data and "assignment" in data and "format" in data
+    )
 
 
 def _notebook_text(raw: str) -> str:
@@ -174,9 +202,13 @@ def find_kit_leaks(root: Path, files: list[tuple[Path, str]]) -> list[str]:
         call = REPORT_WITH_VALUE.search(text)
         if call:
             leaks.append(f"{name}: a report call with a value ({call.group(0)}...)")
-        if is_python:  # the library may implement what an exercise asks for; notebooks may not show it
+        if (
+            is_python
+        ):  # the library may implement what an exercise asks for; notebooks may not show it
             continue
-        shown = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+        shown = [
+            ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")
+        ]
         hit = next((ln for ln in shown if ln in secret_lines), None)
         if hit is not None:
             leaks.append(f"{name}: part of a solution, hidden test or mark scheme: {hit[:80]!r}")
@@ -188,10 +220,14 @@ def build_kit(root: Path, target: Path) -> list[str]:
     root = Path(root)
     files = kit_files(root)
     if not any(name.endswith(".ipynb") and "/exercises/" in name for _, name in files):
-        raise FileNotFoundError(f"no released exercises in {root / 'exercises'}: run `crmlab generate --all` first")
+        raise FileNotFoundError(
+            f"no released exercises in {root / 'exercises'}: run `crmlab generate --all` first"
+        )
     leaks = find_kit_leaks(root, files)
     if leaks:
-        raise KitLeak("the student kit would leak answers; nothing was written:\n  " + "\n  ".join(leaks))
+        raise KitLeak(
+            "the student kit would leak answers; nothing was written:\n  " + "\n  ".join(leaks)
+        )
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")

@@ -50,7 +50,9 @@ class Course:
         for c in self.chapters:
             if c.assignment == assignment:
                 return c
-        raise ValueError(f"no chapter has assignment {assignment!r}; assignments: {self.assignments}")
+        raise ValueError(
+            f"no chapter has assignment {assignment!r}; assignments: {self.assignments}"
+        )
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -59,7 +61,9 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "course.toml").is_file():
             return folder
-    raise FileNotFoundError(f"no course.toml in {here} or any folder above it; run from the course root")
+    raise FileNotFoundError(
+        f"no course.toml in {here} or any folder above it; run from the course root"
+    )
 
 
 @cache
@@ -78,8 +82,9 @@ def load_course(root: Path | None = None) -> Course:
         raise ValueError(f"course.toml: chapter numbers repeat: {numbers}")
     for c in chapters:
         if c.notebook and c.notebook != f"notebooks/{c.name}.ipynb":
-            raise ValueError(f"course.toml: chapter {c.number} notebook should be notebooks/{c.name}.ipynb")
+            raise ValueError(
+                f"course.toml: chapter {c.number} notebook should be notebooks/{c.name}.ipynb"
+            )
         if c.assignment and c.assignment != c.name:
             raise ValueError(f"course.toml: chapter {c.number} assignment should be {c.name}")
     return Course(root, course["title_en"], course["title_zh"], course["index"], chapters)
-

@@ -22,8 +22,13 @@ def nbgrader_env(root: Path, extra: dict[str, str] | None = None) -> dict[str, s
     return env
 
 
-def run_nbgrader(root: Path, *args: str, check: bool = True, timeout: float | None = None,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_nbgrader(
+    root: Path,
+    *args: str,
+    check: bool = True,
+    timeout: float | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``nbgrader ARGS`` in ``root``; raise :class:`NbgraderFailed` on failure when ``check``."""
     proc = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],

@@ -379,7 +379,9 @@ def render_markdown(
 
     text = path.read_text(encoding="utf-8")
     for span in money_as_math(text):
-        warnings.append(f"{source}: {span[:50]!r} is typeset as a formula; write a dollar sign as \\$")
+        warnings.append(
+            f"{source}: {span[:50]!r} is typeset as a formula; write a dollar sign as \\$"
+        )
     body = markdown2html_mistune(escaped_dollars(text))
     body = _rewrite_links(body, source, links, warnings)
     return body, _first_heading(body), bool(_MATH.search(text))

@@ -29,9 +29,14 @@ class SyncReport:
 
     def __str__(self) -> str:
         parts = [f"{len(self.added)} added", f"{len(self.updated)} updated"]
-        parts.append(f"{len(self.kept)} kept as you changed them" if self.kept else "0 changed by you")
+        parts.append(
+            f"{len(self.kept)} kept as you changed them" if self.kept else "0 changed by you"
+        )
         lines = [f"workspace: {', '.join(parts)}"]
-        lines += [f"  kept your version of {k} (the course's copy changed; see the original)" for k in self.kept]
+        lines += [
+            f"  kept your version of {k} (the course's copy changed; see the original)"
+            for k in self.kept
+        ]
         return "\n".join(lines)
 
 
@@ -47,7 +52,11 @@ def course_files(root: Path) -> list[tuple[Path, str]]:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts and "__pycache__" not in path.parts:
+            if (
+                path.is_file()
+                and ".ipynb_checkpoints" not in path.parts
+                and "__pycache__" not in path.parts
+            ):
                 out.append((path, str(Path(folder) / path.relative_to(base))))
     for name in LINKED_FILES:
         if (root / name).is_file():
