@@ -140,3 +140,202 @@ def test_serialise_pandas():
     ]
     with pytest.raises(TypeError, match="cannot report"):
         serialise(object())
+
+
+# --- messages that must name the right mistake (issue 17 §3)
+
+NAN = float("nan")
+_DIMENSIONS = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
+_STAGES = ["acquisition", "growth", "maturity", "decline", "termination"]
+
+
+def _csm_attributes() -> list[str]:
+    from crmlab.datasets import load_csm_attributes
+
+    return sorted(load_csm_attributes()["attribute"])
+
+
+def _antecedents() -> list[str]:
+    from crmlab.checks.trust import ANTECEDENTS
+
+    return list(ANTECEDENTS)
+
+
+# every question whose answer holds several values checked against bounds: an answer with one NaN,
+# and the same answer with that value filled in (which must not get the NaN message)
+SERIES_WITH_NAN = {
+    ("06_csm", "q3"): lambda v: pd.Series([50.0] * 7 + [v], index=_csm_attributes()),
+    ("04_fairness", "q2"): lambda v: pd.Series(
+        [0.04, 0.05, v, 0.03, 0.04, 0.05], index=list("PQRSTU")
+    ),
+    ("02_lifecycle", "q2"): lambda v: [1.0, 0.5, v, 0.3, 0.2, 0.2, 0.1, 0.1],
+    ("02_lifecycle", "q3"): lambda v: dict(zip(_STAGES, [0.5, v, 0.5, 0.5, 0.5], strict=True)),
+    ("08_loyalty_value", "q7"): lambda v: pd.Series(
+        [50.0, v, 40.0, 30.0], index=["k1", "k2", "k3", "k4"]
+    ),
+    ("07_servqual", "q3"): lambda v: pd.Series([-1.0, v, -0.5, -0.4, -0.3], index=_DIMENSIONS),
+    ("07_servqual", "q3 dict"): lambda v: dict(
+        zip(_DIMENSIONS, [-1.0, v, -0.5, -0.4, -0.3], strict=True)
+    ),
+    ("03_trust", "q4"): lambda v: pd.Series(
+        [3.0] * 399 + [v], index=[f"R{i:04d}" for i in range(1, 401)]
+    ),
+    ("03_trust", "q6"): lambda v: pd.Series([0.5, v, 0.4, 0.3, 0.2], index=_antecedents()),
+    ("05_abc", "q5"): lambda v: {"A": 3, "B": v, "C": 10},
+    ("09_capstone", "q2"): lambda v: pd.Series([1.0, 0.2, v, 0.1, 0.1, 0.1], index=range(6)),
+    ("09_capstone", "q6"): lambda v: {"A": 1, "B": v, "C": 3},
+    ("09_capstone", "q7"): lambda v: {"lead": 1, "iron": v, "gold": 3, "platinum": 4},
+}
+SERIES_FILLED = {
+    ("06_csm", "q3"): 60.0,
+    ("04_fairness", "q2"): 0.04,
+    ("02_lifecycle", "q2"): 0.3,
+    ("02_lifecycle", "q3"): 0.5,
+    ("08_loyalty_value", "q7"): 45.0,
+    ("07_servqual", "q3"): -0.2,
+    ("07_servqual", "q3 dict"): -0.2,
+    ("03_trust", "q4"): 3.0,
+    ("03_trust", "q6"): 0.1,
+    ("05_abc", "q5"): 7,
+    ("09_capstone", "q2"): 0.1,
+    ("09_capstone", "q6"): 2,
+    ("09_capstone", "q7"): 2,
+}
+
+
+def _question_failure(assignment: str, question: str, answer) -> CheckFailed | None:
+    try:
+        for_assignment(assignment).check(question, answer)
+    except CheckFailed as failed:
+        return failed
+    return None
+
+
+@pytest.mark.parametrize("case", sorted(SERIES_WITH_NAN), ids=" ".join)
+def test_a_missing_value_is_named_before_any_range_message(case):
+    assignment, label = case
+    question = label.split()[0]
+    failed = _question_failure(assignment, question, SERIES_WITH_NAN[case](NAN))
+    assert failed is not None and failed.code == "missing", failed
+    assert "NaN (missing)" in failed.message and "between" not in failed.message
+    catalogue = for_assignment(assignment).questions[question].messages()
+    assert failed.message == catalogue["missing"]  # the feedback page may quote it
+    filled = _question_failure(assignment, question, SERIES_WITH_NAN[case](SERIES_FILLED[case]))
+    assert filled is None or filled.code != "missing", filled
+
+
+# every question with one number checked against bounds (what_is_crm and retention_economics
+# already had their "not finite" rule)
+NUMBER_QUESTIONS = [
+    ("02_lifecycle", "q5"),
+    ("02_lifecycle", "q6"),
+    ("03_trust", "q1"),
+    ("04_fairness", "q1"),
+    ("04_fairness", "q4"),
+    ("04_fairness", "q6"),
+    ("05_abc", "q1"),
+    ("05_abc", "q4"),
+    ("06_csm", "q1"),
+    ("06_csm", "q2"),
+    ("06_csm", "q4"),
+    ("06_csm", "q5"),
+    ("07_servqual", "q1"),
+    ("07_servqual", "q4"),
+    ("07_servqual", "q6"),
+    ("08_loyalty_value", "q1"),
+    ("08_loyalty_value", "q3"),
+    ("08_loyalty_value", "q4"),
+    ("08_loyalty_value", "q5"),
+    ("09_capstone", "q3"),
+    ("09_capstone", "q4"),
+    ("10_practice_exam", "q36"),
+]
+
+
+@pytest.mark.parametrize(("assignment", "question"), NUMBER_QUESTIONS)
+def test_a_nan_number_is_named_before_any_range_message(assignment, question):
+    import numpy as np
+
+    for nan in (NAN, np.float64("nan")):
+        failed = _question_failure(assignment, question, nan)
+        assert failed is not None and failed.code == "missing", failed
+        assert "NaN (missing)" in failed.message and "between" not in failed.message
+
+
+# every function question: (assignment, question, function name)
+FUNCTION_QUESTIONS = [
+    ("00_what_is_crm", "q6", "customer_cards"),
+    ("01_retention_economics", "q7", "customer_clv"),
+    ("02_lifecycle", "q4", "assign_stage"),
+    ("03_trust", "q5", "alpha_if_deleted"),
+    ("04_fairness", "q5", "equity_labels"),
+    ("05_abc", "q7", "classify"),
+    ("06_csm", "q6", "scale_score"),
+    ("07_servqual", "q7", "dimension_gaps"),
+    ("08_loyalty_value", "q6", "lifetime_value"),
+    ("10_practice_exam", "q37", "watch_list"),
+]
+STUB = "pass  # YOUR CODE HERE"
+
+
+def _release_function_cell(assignment: str, name: str) -> str:
+    """The source of the release's answer cell that defines ``name`` (with its stub body)."""
+    notebook = json.loads((REPO / "exercises" / assignment / f"{assignment}.ipynb").read_text())
+    for cell in notebook["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and f"def {name}(" in source and STUB in source:
+            return source
+    raise AssertionError(f"no stub of {name} in the release of {assignment}")
+
+
+def _define(source: str, name: str):
+    """Run a cell's source in a fresh namespace, as a notebook kernel does, and take ``name``."""
+    namespace: dict = {}
+    exec(compile(source, f"<cell {name}>", "exec"), namespace)
+    return namespace[name]
+
+
+@pytest.mark.parametrize(("assignment", "question", "name"), FUNCTION_QUESTIONS)
+def test_a_stub_function_is_not_attempted_but_a_printing_one_must_return(
+    assignment, question, name
+):
+    cell = _release_function_cell(assignment, name)
+    stub = _question_failure(assignment, question, _define(cell, name))
+    assert str(stub) == (
+        f"{question}: not attempted yet: your function returns None; write its body in place of "
+        "`pass`."
+    )
+    printing = cell.replace(STUB, 'print("my result")')
+    left_in = cell.replace(STUB, f"result = 0\n    {STUB}")  # a body above the stub line
+    for source in (printing, left_in):
+        failed = _question_failure(assignment, question, _define(source, name))
+        assert str(failed) == (
+            f"{question}: your function returned None: it must `return` its result (printing it "
+            "is not returning it)."
+        )
+        assert failed.message in for_assignment(assignment).questions[question].messages().values()
+
+
+def test_is_stub_reads_the_compiled_body():
+    from crmlab.checks._core import is_stub
+
+    assert is_stub(_define('def f(x):\n    """Doc."""\n    pass  # YOUR CODE HERE\n', "f"))
+    assert is_stub(_define("def f(x):\n    ...\n", "f"))
+    assert is_stub(lambda x: None)
+    assert not is_stub(_define("def f(x):\n    print(x)\n", "f"))
+    assert not is_stub(_define("def f(x):\n    return x\n", "f"))
+    assert not is_stub(len) and not is_stub(print)
+
+
+@pytest.mark.parametrize(
+    ("assignment", "question", "example"),
+    [("05_abc", "q8", '"A"'), ("05_abc", "q9", '"AC"'), ("08_loyalty_value", "q9", '"AC"')],
+)
+def test_an_empty_choice_is_named_empty(assignment, question, example):
+    for empty in ("", "  ", " , "):
+        failed = _question_failure(assignment, question, empty)
+        assert failed is not None and failed.code == "empty", failed
+        assert failed.message.startswith("your answer is empty: give the letter")
+        assert failed.message.endswith(f"e.g. {example}.")
+        assert "option letters A, B" not in failed.message
+    assert "option letters" in str(_question_failure(assignment, question, "AZ"))

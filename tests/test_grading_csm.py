@@ -132,6 +132,47 @@ def test_function_question_checks():
     assert "not attempted" in failure("q6", lambda answers, scores: None)
 
 
+PERCENT_SCORES = {
+    "很满意": 100,
+    "满意": 85,
+    "较满意": 70,
+    "一般": 50,
+    "不太满意": 30,
+    "不满意": 15,
+    "很不满意": 0,
+}
+DEFAULT_SCORES = {
+    "很满意": 3,
+    "满意": 2,
+    "较满意": 1,
+    "一般": 0,
+    "不太满意": -1,
+    "不满意": -2,
+    "很不满意": -3,
+}
+
+
+def test_missing_scores_are_named_not_given_a_range_message():
+    from crmlab.datasets import load_csm_survey
+
+    survey = load_csm_survey()
+    # a score table that does not map the levels of one attribute: that attribute's mean is NaN
+    unmapped = survey["level_zh"].map(PERCENT_SCORES).where(survey["attribute"] != "quality")
+    scores = unmapped.groupby(survey["attribute"]).mean()
+    assert scores.isna().sum() == 1
+    message = failure("q3", scores)
+    assert message == (
+        "q3: some scores are NaN (missing): a level that your score table does not map, or an "
+        "attribute without answers; check the levels you mapped."
+    )
+    assert "another table" in failure("q3", scores.fillna(150.0))  # the range rule still runs
+    # the English levels mapped with the Chinese table: nothing matches, the mean is NaN
+    value = survey.loc[survey["attribute"] == "value for money", "level"].map(DEFAULT_SCORES)
+    assert failure("q2", float(value.mean())).startswith("q2: your score is NaN (missing): ")
+    for question in ("q1", "q4", "q5"):
+        assert failure(question, float("nan")).startswith(f"{question}: your number is NaN")
+
+
 def test_a_well_formed_answer_passes_the_check(capsys):
     grader.check("q1", 0.3)
     grader.check("q7", {"Gao"})

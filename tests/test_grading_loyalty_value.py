@@ -169,9 +169,52 @@ def test_rfm_checks_name_the_recency_mistakes():
     ids = pd.Index([f"{i:05d}" for i in range(loyalty_checks.CUSTOMERS)], name="customer_id")
     table = pd.DataFrame({"recency": 10, "frequency": 1, "monetary": 1.0}, index=ids)
     assert "never negative" in failure("q2", table.assign(recency=-1))
-    assert "not from today" in failure("q2", table.assign(recency=10_000))
     assert "not by position" in failure("q2", table.reset_index(drop=True))
     grader.check("q2", table)  # well formed
+
+
+def _rfm_counted_to(end: pd.Timestamp, extra_days: int = 0) -> pd.DataFrame:
+    """The q2 table of the real sample, with recency counted to ``end`` (plus ``extra_days``)."""
+    from crmlab.datasets import load_cdnow
+
+    by_customer = load_cdnow(sample=True).groupby("customer_id")
+    return pd.DataFrame(
+        {
+            "recency": (end - by_customer["date"].max()).dt.days + extra_days,
+            "frequency": by_customer.size(),
+            "monetary": by_customer["amount"].sum(),
+        }
+    )
+
+
+ONE_DAY_OFF = (
+    "q2: your recencies are all one day off: count the days from the last purchase to 1998-06-30 "
+    "(a purchase on 1998-06-30 has recency 0)."
+)
+
+
+@pytest.mark.parametrize(
+    ("end", "extra_days"),
+    [("1998-06-30", 1), ("1998-07-01", 0), ("1998-06-29", 0), ("1998-06-30", -1)],
+    ids=["days-plus-one", "from-1998-07-01", "from-1998-06-29", "days-minus-one"],
+)
+def test_an_off_by_one_recency_is_named_as_such(end, extra_days):
+    assert failure("q2", _rfm_counted_to(pd.Timestamp(end), extra_days)) == ONE_DAY_OFF
+
+
+def test_recency_counted_to_today_is_told_not_from_today():
+    today = failure("q2", _rfm_counted_to(pd.Timestamp.today()))
+    assert today.endswith("measure it back from 1998-06-30, not from today.")
+    grader.check("q2", _rfm_counted_to(pd.Timestamp("1998-06-30")))  # the chapter's definition
+
+
+def test_recency_from_another_date_is_not_said_to_be_from_today():
+    message = failure("q2", _rfm_counted_to(pd.Timestamp("1999-12-31")))
+    assert "at most 545 days" in message and "today" not in message
+    assert "one day off" not in message
+    seconds = _rfm_counted_to(pd.Timestamp("1998-06-30"))
+    seconds["recency"] = seconds["recency"] * 86_400  # seconds, not days
+    assert "today" not in failure("q2", seconds)
 
 
 def test_function_checks():

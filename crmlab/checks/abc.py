@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    MISSING_VALUES,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 LETTERS = {chr(c) for c in range(ord("a"), ord("t") + 1)}
 
@@ -74,6 +82,7 @@ q1 = QuestionChecks(
             "give the total as a number (a float), e.g. 123.0.",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule("positive", "sales add up to a positive total.", lambda a: not a > 0),
     ],
     mistakes={
@@ -115,6 +124,7 @@ q4 = QuestionChecks(
     "q4",
     rules=[
         Rule("number", "give the share as a number.", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage.",
@@ -137,6 +147,7 @@ q5 = QuestionChecks(
             lambda a: not isinstance(a, dict),
         ),
         Rule("keys", 'use exactly the keys "A", "B" and "C".', lambda a: set(a) != {"A", "B", "C"}),
+        missing_rule(MISSING_VALUES),
         Rule(
             "counts",
             "the values are numbers of distributors: whole numbers from 0 to 20.",
@@ -182,9 +193,7 @@ def _run_classify(func: Any) -> list[str]:
 
     example = pd.Series([50.0, 30.0, 15.0, 5.0], index=list("wxyz"))
     original = example.copy()
-    result = func(example, (0.7, 0.2, 0.1))
-    if result is None:
-        raise _Q7.fail("returns-none")
+    result = returned(_Q7, func, func(example, (0.7, 0.2, 0.1)))
     if not example.equals(original):
         raise _Q7.fail("mutates")
     if not isinstance(result, pd.Series):
@@ -215,11 +224,7 @@ _Q7 = QuestionChecks(
 )
 _Q7.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the Series passed to it; work on a copy.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import QuestionChecks, Rule
+from crmlab.checks._core import MISSING_VALUES, QuestionChecks, Rule, missing_rule
 from crmlab.glossary import labels
 
 CUSTOMERS = 23570  # customers in the CDNOW cohort (the data, not an answer)
@@ -81,6 +81,7 @@ q2 = QuestionChecks(
             "give one value per quarter since the first purchase, 0 to 5 (use period='Q').",
             lambda a: sorted(int(i) for i in a.index) != list(range(6)),
         ),
+        missing_rule(MISSING_VALUES),
         Rule(
             "shares",
             "give shares of the cohort (fractions from 0 to 1), not numbers of customers.",
@@ -98,6 +99,7 @@ q3 = QuestionChecks(
             "give the retention rate as one number (a float).",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "fraction",
             "give the retention rate as a fraction between 0 and 1.",
@@ -123,6 +125,7 @@ q4 = QuestionChecks(
             "give the customer equity as one number (a float), in dollars.",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "positive",
             "customer equity is a sum of non-negative CLVs here: it is positive.",
@@ -170,6 +173,7 @@ def _counts_rules(keys: set[str], example: str) -> list[Rule]:
             f"use exactly the keys {', '.join(repr(k) for k in sorted(keys))}.",
             lambda a: set(map(str, a)) != keys,
         ),
+        missing_rule(MISSING_VALUES),
         Rule(
             "counts",
             "the values are numbers of customers: whole numbers of 0 or more.",

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 
 def _is_number(x: Any) -> bool:
@@ -32,6 +40,7 @@ q1 = QuestionChecks(
     "q1",
     rules=[
         Rule("number", "give the share as a number (a float).", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             "give the share as a fraction between 0 and 1 (0.25 for 25 %), not a count "
@@ -50,6 +59,10 @@ q2 = QuestionChecks(
     "q2",
     rules=[
         Rule("number", "give the score as a number (a float).", lambda a: not _is_number(a)),
+        missing_rule(
+            "your score is NaN (missing): no answer matched a level of DEFAULT_SCORES, or no rows "
+            "were selected; check the levels you mapped and the attribute you selected."
+        ),
         Rule(
             "range",
             "with DEFAULT_SCORES every mean score lies between -3 and +3.",
@@ -87,6 +100,10 @@ q3 = QuestionChecks(
             "the scores must be numbers.",
             lambda a: not all(_is_number(v) for v in a.tolist()),
         ),
+        missing_rule(
+            "some scores are NaN (missing): a level that your score table does not map, or an "
+            "attribute without answers; check the levels you mapped."
+        ),
         Rule(
             "range",
             "with PERCENT_SCORES every mean score lies between 0 and 100; did you use another table?",
@@ -104,6 +121,7 @@ q4 = QuestionChecks(
             "give the overall satisfaction as a number (a float).",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "range",
             "a weighted mean of percent scores lies between 0 and 100.",
@@ -126,6 +144,7 @@ q5 = QuestionChecks(
             "give the service satisfaction as a number (a float).",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "range-normalised",
             "a weighted mean of percent scores lies between 0 and 100.",
@@ -155,9 +174,7 @@ _CHECK_SCORES = {
 def _run_score(func: Any) -> float:
     """Call the student's function on a small check example (not one the grader uses)."""
     answers, scores = list(_CHECK_ANSWERS), dict(_CHECK_SCORES)
-    result = func(answers, scores)
-    if result is None:
-        raise _Q6.fail("returns-none")
+    result = returned(_Q6, func, func(answers, scores))
     if answers != _CHECK_ANSWERS or scores != _CHECK_SCORES:
         raise _Q6.fail("mutates")
     if not _is_number(result):
@@ -193,11 +210,7 @@ _Q6 = QuestionChecks(
 )
 _Q6.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the list or dict passed to it; work on a copy.",

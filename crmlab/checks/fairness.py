@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 DISTRIBUTORS = {"P", "Q", "R", "S", "T", "U"}
 
@@ -53,6 +60,7 @@ q1 = QuestionChecks(
             "give the ratio as a number (a float), e.g. 0.05.",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "ratio",
             "give the ratio as a fraction such as 0.05 (5 %), not a percentage, and above 0.",
@@ -84,6 +92,11 @@ q2 = QuestionChecks(
             "numbers",
             "the ratios must be numbers.",
             lambda a: not all(_is_number(v) for v in a.tolist()),
+        ),
+        missing_rule(
+            "some ratios are NaN (missing): a rebate or purchase missing for a distributor, or "
+            "rebates and purchases that do not line up by distributor; divide the two columns of "
+            "the same table."
         ),
         Rule(
             "fraction",
@@ -148,6 +161,7 @@ q4 = QuestionChecks(
             "give the total as a number (a float) in 10k yuan.",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "positive",
             "the underpaid distributors need a positive extra rebate.",
@@ -174,9 +188,7 @@ def _run_labels(func: Any) -> list[str]:
     outcomes = pd.Series([9.0, 2.0, 10.5, 8.4], index=index)
     inputs = pd.Series([100.0, 40.0, 100.0, 100.0], index=index)
     before = (outcomes.copy(), inputs.copy())
-    result = func(outcomes, inputs)
-    if result is None:
-        raise _Q5.fail("returns-none")
+    result = returned(_Q5, func, func(outcomes, inputs))
     if not (outcomes.equals(before[0]) and inputs.equals(before[1])):
         raise _Q5.fail("mutates")
     if not isinstance(result, pd.Series):
@@ -222,11 +234,7 @@ _Q5 = QuestionChecks(
 )
 _Q5.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed a Series passed to it; work on a copy.",
@@ -251,6 +259,7 @@ q6 = QuestionChecks(
     "q6",
     rules=[
         Rule("number", "give the difference as a number (a float).", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             "give the difference of two shares as a fraction between -1 and 1 "

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 STAGES = ("acquisition", "growth", "maturity", "decline", "termination")
 N_CUSTOMERS = 2000
@@ -53,6 +61,10 @@ q2 = QuestionChecks(
             ),
         ),
         Rule("eight", "give exactly eight shares, for k = 0, 1, ..., 7.", lambda a: len(a) != 8),
+        missing_rule(
+            "some shares are NaN (missing): a division by zero, or a quarter missing from your "
+            "counts (a quarter without buyers has share 0); check how you counted each quarter."
+        ),
         Rule(
             "shares",
             "each entry is a share of the cohort, between 0 and 1. Count each customer once "
@@ -84,6 +96,10 @@ q3 = QuestionChecks(
             "keys",
             f"use exactly the five stage names as keys: {', '.join(STAGES)}.",
             lambda a: set(map(str, a)) != set(STAGES),
+        ),
+        missing_rule(
+            "some shares are NaN (missing): a mean over no customers, e.g. a stage name spelt "
+            "differently from the labels in the data; check the stages you selected."
         ),
         Rule(
             "shares",
@@ -120,9 +136,7 @@ def _run_assign(func: Any) -> list[str]:
         columns=["tenure_days", "recency_days", "frequency", "recent_spend", "earlier_spend"],
     )
     original = example.copy()
-    result = func(example)
-    if result is None:
-        raise _Q4.fail("returns-none")
+    result = returned(_Q4, func, func(example))
     if not example.equals(original):
         raise _Q4.fail("mutates")
     if not isinstance(result, pd.Series):
@@ -153,11 +167,7 @@ _Q4 = QuestionChecks(
             "q4 asks for a function: define assign_stage(features, ...) with def.",
             lambda a: not callable(a),
         ),
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the DataFrame passed to it; work on a copy.",
@@ -189,6 +199,7 @@ q5 = QuestionChecks(
     "q5",
     rules=[
         Rule("number", "give the share as a float.", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule("share", "a share lies between 0 and 1.", lambda a: not _is_share(a)),
         Rule(
             "zero",
@@ -209,6 +220,7 @@ q6 = QuestionChecks(
     "q6",
     rules=[
         Rule("number", "give the share as a float.", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule("share", "a share lies between 0 and 1.", lambda a: not _is_share(a)),
     ],
     mistakes={

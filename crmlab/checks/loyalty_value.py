@@ -10,10 +10,19 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 CUSTOMERS = 2357  # customers in the CDNOW sample (the data, not an answer)
 LAST_DAY_SPAN = 545  # days from 1997-01-01 to 1998-06-30: no recency can be larger
+LAST_DAY = "1998-06-30"  # the last day of the data, the date recency counts back from
 RFM_COLUMNS = {"recency", "frequency", "monetary"}
 LOYALTY_CUSTOMERS = {"k1", "k2", "k3", "k4"}
 
@@ -27,6 +36,7 @@ def _is_number(x: Any) -> bool:
 def _fraction_rules(what: str) -> list[Rule]:
     return [
         Rule("number", f"give {what} as one number (a float).", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             f"give {what} as a fraction between 0 and 1 (0.25 for 25%), not a percentage or a count.",
@@ -48,6 +58,31 @@ q1 = QuestionChecks(
     },
     normalise=_round,
 )
+
+
+def _off_by_one(recency: Any) -> bool:
+    """Every recency one day too many or too few (e.g. ``.dt.days + 1``, or from 1998-07-01).
+
+    The log has purchases on its first day and on its last, so recency spans 0 to
+    LAST_DAY_SPAN; one day off, it spans 1 to LAST_DAY_SPAN + 1 or -1 to LAST_DAY_SPAN - 1.
+    """
+    try:
+        low, high = int(recency.min()), int(recency.max())
+    except Exception:  # missing or not whole numbers of days: another rule names it
+        return False
+    return low in (-1, 1) and high - low == LAST_DAY_SPAN
+
+
+def _from_today(recency: Any) -> bool:
+    """Recencies counted to the current date instead of 1998-06-30 (thousands of days larger)."""
+    import pandas as pd
+
+    offset = (pd.Timestamp.today().normalize() - pd.Timestamp(LAST_DAY)).days
+    try:
+        low, high = float(recency.min()), float(recency.max())
+    except Exception:  # not numbers of days: another rule names it
+        return False
+    return offset - 3 <= low and high <= offset + LAST_DAY_SPAN + 3
 
 
 def _rfm_summary(frame: Any) -> tuple[int, int, float]:
@@ -82,14 +117,26 @@ q2 = QuestionChecks(
             lambda a: a.index.dtype.kind in "iu",
         ),
         Rule(
+            "recency-off-by-one",
+            "your recencies are all one day off: count the days from the last purchase to "
+            "1998-06-30 (a purchase on 1998-06-30 has recency 0).",
+            lambda a: _off_by_one(a["recency"]),
+        ),
+        Rule(
             "recency-sign",
             "recency counts days back from 1998-06-30, so it is never negative.",
             lambda a: (a["recency"] < 0).any(),
         ),
         Rule(
-            "recency-span",
+            "recency-today",
             f"the data run from 1997-01-01 to 1998-06-30, so recency is at most {LAST_DAY_SPAN} "
             "days; measure it back from 1998-06-30, not from today.",
+            lambda a: _from_today(a["recency"]),
+        ),
+        Rule(
+            "recency-span",
+            f"the data run from 1997-01-01 to 1998-06-30, so recency is at most {LAST_DAY_SPAN} "
+            "days: count the days from each customer's last purchase to 1998-06-30.",
             lambda a: (a["recency"] > LAST_DAY_SPAN).any(),
         ),
         Rule(
@@ -132,6 +179,7 @@ q5 = QuestionChecks(
     "q5",
     rules=[
         Rule("number", "give the total as one number (a float).", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "positive",
             "current values are positive, so a total is positive.",
@@ -151,9 +199,7 @@ def _run_clv(func: Any) -> list[float]:
     """Call the student's function on small check examples (not the ones the grader uses)."""
     results = []
     for args in ((100, 0.5, 0.1, 2), (60.0, 0.7, 0.0, 1)):
-        value = func(*args)
-        if value is None:
-            raise _Q6.fail("returns-none")
+        value = returned(_Q6, func, func(*args))
         if not _is_number(value):
             raise _Q6.fail("number")
         results.append(round(float(value), 4))
@@ -194,11 +240,7 @@ _Q6 = QuestionChecks(
 )
 _Q6.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule("number", "return one number (a float).", lambda a: False),
         Rule(
             "zero-periods",
@@ -230,6 +272,10 @@ q7 = QuestionChecks(
             "customers",
             "one index per customer k1, k2, k3, k4: keep the index of `answers`.",
             lambda a: set(map(str, a.index)) != LOYALTY_CUSTOMERS,
+        ),
+        missing_rule(
+            "some loyalty indexes are NaN (missing): a measure missing for a customer, or values "
+            "that do not line up by customer; check the three columns you combined."
         ),
         Rule(
             "scale",

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 _ID = re.compile(r"B\d{3}")
 _COLLECTIONS = (list, tuple, set, frozenset)
@@ -143,6 +151,7 @@ q36 = QuestionChecks(
     "q36",
     rules=[
         Rule("number", "give the share as a number.", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             "give the share as a fraction between 0 and 1 (0.25 for 25 %), not a percentage or a count.",
@@ -183,9 +192,7 @@ def _run_watch_list(func: Any) -> list[str]:
     """Call the student's function on the check example and test the form of its result."""
     example = _example()
     original = example.copy()
-    result = func(example)
-    if result is None:
-        raise _Q37.fail("returns-none")
+    result = returned(_Q37, func, func(example))
     if not example.equals(original):
         raise _Q37.fail("mutates")
     if not isinstance(result, list):
@@ -231,11 +238,7 @@ _Q37 = QuestionChecks(
 )
 _Q37.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the DataFrame passed to it; work on a copy.",

@@ -10,7 +10,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    returned,
+)
 
 CAMPAIGNS = {"radio", "leaflets", "online"}
 QUALITIES = {"poor", "medium", "high"}
@@ -179,9 +186,7 @@ def _run_clv(func: Any) -> list[float]:
 
     example = pd.DataFrame({"margin": [90.0, 40.0], "retention": [0.8, 0.5]}, index=["a", "b"])
     original = example.copy()
-    result = func(example, 0.1)
-    if result is None:
-        raise _Q7.fail("returns-none")
+    result = returned(_Q7, func, func(example, 0.1))
     if not example.equals(original):
         raise _Q7.fail("mutates")
     if not _is_series(result):
@@ -231,11 +236,7 @@ def _runs_fails(func: Any) -> bool:
 
 _Q7.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the DataFrame passed to it; work on a copy.",

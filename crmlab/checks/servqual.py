@@ -10,7 +10,14 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from crmlab.checks._core import QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 ITEMS = {f"q{i}" for i in range(1, 23)}
 DIMENSIONS = {"tangibles", "reliability", "responsiveness", "assurance", "empathy"}
@@ -30,6 +37,7 @@ def _number_rules(low: float, high: float, what: str) -> list[Rule]:
             f"give {what} as one number (a float), e.g. -0.5.",
             lambda a: not _is_number(a),
         ),
+        missing_rule(),
         Rule(
             "range",
             f"{what} is a difference of means of 1-7 answers, so it lies between {low:g} and {high:g}.",
@@ -118,6 +126,10 @@ def _dimension_rules(what: str) -> list[Rule]:
             '"responsiveness", "assurance", "empathy".',
             lambda a: set(_as_dict(a)) != DIMENSIONS,
         ),
+        missing_rule(
+            "some gaps are NaN (missing): a dimension without items, e.g. items matched to "
+            "dimensions by another name or index; check how you grouped the items by dimension."
+        ),
         Rule(
             "gaps-numbers",
             "each gap is one number between -6 and 6.",
@@ -188,9 +200,7 @@ def _run_gaps(func: Any) -> dict[str, float]:
     e = pd.DataFrame({"k3": [7, 4, 5], "k1": [6, 6, 2], "k2": [7, 5, 6]}, index=["w", "v", "u"])
     items = {"k1": "one", "k2": "one", "k3": "two"}
     p0, e0 = p.copy(), e.copy()
-    result = func(p, e, dict(items))
-    if result is None:
-        raise _Q7.fail("returns-none")
+    result = returned(_Q7, func, func(p, e, dict(items)))
     if not (p.equals(p0) and e.equals(e0)):
         raise _Q7.fail("mutates")
     try:
@@ -235,11 +245,7 @@ _Q7 = QuestionChecks(
 )
 _Q7.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed a DataFrame passed to it; work on copies.",

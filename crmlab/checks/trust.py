@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    function_rules,
+    missing_rule,
+    returned,
+)
 
 CONSTRUCTS = (
     "shared wishes",
@@ -37,6 +44,7 @@ q1 = QuestionChecks(
     "q1",
     rules=[
         Rule("number", "give the share as a float.", lambda a: not _is_number(a)),
+        missing_rule(),
         Rule(
             "fraction",
             "give the share as a fraction between 0 and 1 (0.25 for 25%), not a percentage "
@@ -115,6 +123,10 @@ def _score_rules() -> list[Rule]:
             "index the scores by respondent id (R0001 ...), like survey_v2.",
             lambda a: not all(str(i).startswith("R") for i in a.index),
         ),
+        missing_rule(
+            "some scores are NaN (missing): a respondent with no values to average, or columns "
+            "that do not line up by respondent id; check the columns you combined."
+        ),
         Rule(
             "scale",
             "a mean score stays on the 1-5 scale of the answers; did you add the items up?",
@@ -148,9 +160,7 @@ def _run_alpha(func: Any) -> list[float]:
 
     example = pd.DataFrame(_EXAMPLE, index=[f"e{i}" for i in range(6)])
     original = example.copy()
-    result = func(example)
-    if result is None:
-        raise _Q5.fail("returns-none")
+    result = returned(_Q5, func, func(example))
     if not example.equals(original):
         raise _Q5.fail("mutates")
     if not _is_series(result):
@@ -181,11 +191,7 @@ _Q5 = QuestionChecks(
             "q5 asks for a function: define alpha_if_deleted(items) with def.",
             lambda a: not callable(a),
         ),
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the DataFrame passed to it; work on a copy.",
@@ -228,6 +234,10 @@ q6 = QuestionChecks(
             "names",
             f"index the Series by the five antecedents: {', '.join(ANTECEDENTS)}.",
             lambda a: sorted(str(i) for i in a.index) != sorted(ANTECEDENTS),
+        ),
+        missing_rule(
+            "some correlations are NaN (missing): a score that is constant or missing for every "
+            "respondent has no correlation; check the items of each construct."
         ),
         Rule(
             "range",

@@ -11,7 +11,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from crmlab.checks._core import CheckFailed, QuestionChecks, Rule, choice_question
+from crmlab.checks._core import (
+    CheckFailed,
+    QuestionChecks,
+    Rule,
+    choice_question,
+    function_rules,
+    returned,
+)
 
 CARD_COLUMNS = {"purchases", "spend", "first_purchase", "last_purchase", "active_days"}
 
@@ -148,9 +155,7 @@ def _run_cards(func: Any) -> list[tuple[str, int, int]]:
         }
     )
     original = example.copy()
-    result = func(example)
-    if result is None:
-        raise _Q6.fail("returns-none")
+    result = returned(_Q6, func, func(example))
     if not example.equals(original):
         raise _Q6.fail("mutates")
     if type(result).__name__ != "DataFrame":
@@ -197,11 +202,7 @@ def _runs_fails(func: Any) -> bool:
 
 _Q6.rules.extend(
     [
-        Rule(
-            "returns-none",
-            "not attempted yet: your function returns None; write its body in place of `pass`.",
-            lambda a: False,
-        ),
+        *function_rules(),
         Rule(
             "mutates",
             "your function changed the DataFrame passed to it; work on a copy.",
