@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import shutil
 import subprocess
 import sys
@@ -144,3 +145,21 @@ def key_values(node, skip_labels: bool = False):
 def answer_values(node):
     """Leaf values of a key entry that can be answers (index labels and names are not)."""
     return key_values(node, skip_labels=True)
+
+
+def assert_release_reproduced(root: Path, assignment: str) -> None:
+    """The release and key that ``crmlab generate`` wrote in ``root`` equal the committed ones.
+
+    The whole release folder is compared file by file and the key byte for byte, so a solution
+    edited without ``make exercises`` fails here.
+    """
+    fresh, committed = root / "exercises" / assignment, REPO / "exercises" / assignment
+    cmp = filecmp.dircmp(fresh, committed)
+    assert not (cmp.left_only or cmp.right_only or cmp.diff_files), (
+        f"exercises/{assignment} drifted from solutions/{assignment}: run `make exercises` "
+        f"(only fresh: {cmp.left_only}, only committed: {cmp.right_only}, differ: {cmp.diff_files})"
+    )
+    fresh_key = (root / "keys" / f"{assignment}.json").read_bytes()
+    assert fresh_key == (REPO / "keys" / f"{assignment}.json").read_bytes(), (
+        f"keys/{assignment}.json drifted from solutions/{assignment}: run `make exercises`"
+    )
