@@ -511,6 +511,9 @@ def preflight_problem(result: dict[str, Any], assignment: str) -> str | None:
     >>> ok = {"ok": True, "preflight": {"earned": 13.0, "possible": 13.0, "failed": [], "error": ""}}
     >>> preflight_problem(ok, "05_abc") is None
     True
+    >>> written_only = {"ok": True, "preflight": {"earned": 0.0, "possible": 0.0, "failed": [], "error": ""}}
+    >>> preflight_problem(written_only, "11_essay") is None
+    True
     >>> bad = {"ok": True, "preflight": {"earned": 0.0, "possible": 13.0, "failed": ["q1"],
     ...        "error": "cell 'setup': ModuleNotFoundError: No module named 'crmlab.checks'"}}
     >>> print(preflight_problem(bad, "05_abc"))  # doctest: +NORMALIZE_WHITESPACE
@@ -524,7 +527,12 @@ def preflight_problem(result: dict[str, Any], assignment: str) -> str | None:
         why, fix = result["failed"], "see the worker and student logs under .crmlab-grading/"
     elif not result.get("ok") or info is None:
         why, fix = result.get("stopped") or "grading stopped", "see the logs under .crmlab-grading/"
-    elif info["possible"] > 0 and info["earned"] >= info["possible"] and not info["failed"]:
+    elif (
+        info["earned"] >= info["possible"]
+        and not info["failed"]
+        and (info["possible"] > 0 or not info.get("error"))
+    ):
+        # full marks; an assignment without automatic points passes when its solution ran cleanly
         return None
     else:
         error = info.get("error") or ""
