@@ -32,7 +32,7 @@ help:
 	@echo "make test       the whole test suite, as CI runs it (adds the test tools to .venv)"
 	@echo "make test-fast  unit tests only (no notebooks, grading round trips or browser)"
 	@echo "make lint       ruff check and ruff format --check (also part of make test)"
-	@echo "make notebooks  re-execute the chapter notebooks and store their outputs"
+	@echo "make notebooks  generate notebooks from content/ and re-run the chapters (NAMES=05_abc)"
 	@echo "make exercises  regenerate exercises/ and keys/ from solutions/"
 	@echo "make bench      benchmarks (ratios against a reference measured in the same run)"
 	@echo "make site       build the offline course website into _site/"
@@ -80,11 +80,12 @@ lint: $(TESTENV)
 	$(BIN)/ruff check $(LINT)
 	$(BIN)/ruff format --check $(LINT)
 
-# Re-execute the chapter notebooks in place and store their outputs (nbval then checks them).
-NOTEBOOKS ?= $(wildcard notebooks/[0-9]*.ipynb)
+# The notebooks are generated from their text sources in content/ (py:percent): chapters are run
+# top to bottom and store their outputs (nbval then checks them), solutions store none. After
+# editing a solution, `make exercises` regenerates its release and key. `make notebooks NAMES=05_abc`
+# does one.
 notebooks: $(COURSE)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=600 \
-	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	$(BIN)/crmlab notebooks build --execute $(NAMES)
 
 exercises: $(COURSE)
 	$(BIN)/crmlab generate --all

@@ -10,6 +10,7 @@
     crmlab kit [PATH]                  the student distribution of the course as a zip
     crmlab workspace [DIR]             copy notebooks and exercises into a personal workspace
     crmlab site [DIR]                  the offline course website (static HTML, default _site/)
+    crmlab notebooks build|check|export  the notebooks' text sources in content/ (py:percent)
 
 Each command is a thin wrapper: authoring and publishing live in :mod:`crmlab.course`, the
 grading pipeline in :mod:`crmlab.grading`; both are imported only when a command needs them.
@@ -180,6 +181,43 @@ def cmd_site(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def cmd_notebooks(args: argparse.Namespace) -> int:
+    from crmlab.course import textnotebooks as tn
+
+    root = _course_root(args)
+    chosen = [
+        pair
+        for pair in tn.pairs(root)
+        if not args.name or pair.text.stem in args.name or pair.notebook.stem in args.name
+    ]
+    if args.name and not chosen:
+        print(f"crmlab notebooks: no text source named {' or '.join(args.name)}", file=sys.stderr)
+        return 2
+    if args.action == "export":
+        for pair in chosen:
+            if pair.notebook.exists():
+                tn.export(pair.notebook, pair.text)
+                print(f"wrote {pair.text.relative_to(root)} from {pair.notebook.relative_to(root)}")
+        return 0
+    if args.action == "check":
+        problems = [problem for pair in chosen for problem in tn.check(pair)]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print("run `make notebooks` (or `crmlab notebooks build`)", file=sys.stderr)
+            return 1
+        print(f"{len(chosen)} notebooks are in step with their text sources")
+        return 0
+    for pair in chosen:
+        run = args.execute and pair.executed
+        if run:
+            print(f"running {pair.text.relative_to(root)} ...", flush=True)
+        changed = tn.build(pair, execute=args.execute)
+        state = "updated" if changed else "unchanged"
+        print(f"{state} {pair.notebook.relative_to(root)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crmlab", description="The crmlab course tools (run from the course root)."
@@ -268,6 +306,22 @@ def build_parser() -> argparse.ArgumentParser:
         "directory", nargs="?", default="_site", help="the folder to write (default: _site)"
     )
     p.set_defaults(func=cmd_site)
+    p = sub.add_parser(
+        "notebooks", help="generate notebooks from their text sources in content/, or check them"
+    )
+    actions = p.add_subparsers(dest="action", required=True)
+    for action, text in (
+        ("build", "generate the .ipynb files from content/"),
+        ("check", "report notebooks that are out of step with their text sources"),
+        ("export", "write the text source of a notebook edited in JupyterLab"),
+    ):
+        q = actions.add_parser(action, help=text)
+        q.add_argument("name", nargs="*", help="only these notebooks (file stems, e.g. 05_abc)")
+        q.set_defaults(func=cmd_notebooks, execute=False)
+        if action == "build":
+            q.add_argument(
+                "--execute", action="store_true", help="run the chapters and store their outputs"
+            )
     return parser
 
 

@@ -54,6 +54,7 @@ def test_the_kit_holds_nothing_secret(kit):
         parts = name.split("/")
         assert not {
             "solutions",
+            "content",
             "keys",
             "tests",
             "submitted",
@@ -186,3 +187,9 @@ def test_the_command_line_reports_a_leak(tmp_path: Path):
     result = crmlab(root, "kit", str(tmp_path / "kit.zip"))
     assert result.returncode != 0
     assert "MARK SCHEME" in result.stderr and "notes.md" in result.stderr
+
+
+def test_the_solutions_text_sources_never_go_into_the_kit():
+    source = REPO / "content" / "solutions" / f"{A}.py"
+    leaks = find_kit_leaks(REPO, [(source, f"{TOP}/content/solutions/{A}.py")])
+    assert leaks == [f"{TOP}/content/solutions/{A}.py: a folder that never goes to students"]

@@ -10,7 +10,7 @@
   licence files, so ``make lab`` (or ``pip install -r requirements.lock``) works from the kit;
 * ``docs/sources.md``, the page that names the lecture materials, which every notebook links to.
 
-Never packed: ``solutions/``, ``keys/``, gradebooks, student work (``submitted/``,
+Never packed: ``solutions/``, ``content/`` (the solutions' text sources), ``keys/``, gradebooks, student work (``submitted/``,
 ``autograded/``, ``feedback/``, ``exports/``, ``.crmlab-grading/``), ``tests/`` (they hold
 answers), ``bench/``, the rest of ``docs/``, ``nbgrader_config.py``, caches and virtual environments.
 
@@ -176,7 +176,9 @@ def find_kit_leaks(root: Path, files: list[tuple[Path, str]]) -> list[str]:
     for path, name in files:
         member = PurePosixPath(name)
         parts = set(member.parts)
-        if parts & {"solutions", "keys", "tests", "submitted", "autograded", "feedback", "exports"}:
+        # content/ holds the solutions' text sources
+        never = {"solutions", "content", "keys", "tests", "submitted", "autograded", "feedback"}
+        if parts & (never | {"exports"}):
             leaks.append(f"{name}: a folder that never goes to students")
             continue
         data = path.read_bytes()
