@@ -32,15 +32,19 @@ def markdown(nb: nbformat.NotebookNode) -> str:
     return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
 
 
-def outputs_text(nb: nbformat.NotebookNode) -> str:
+def outputs_text(cell: nbformat.NotebookNode) -> str:
     parts = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream":
-                parts.append(out["text"])
-            elif "data" in out:
-                parts.extend(str(out["data"].get(k, "")) for k in ("text/plain", "text/html"))
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out["text"])
+        elif "data" in out:
+            parts.extend(str(out["data"].get(k, "")) for k in ("text/plain", "text/html"))
     return "\n".join(parts)
+
+
+def shows(text: str, expected: str) -> bool:
+    """Whether ``expected`` is in ``text`` with no digit glued to either end of it."""
+    return re.search(r"(?<![\d.])" + re.escape(expected) + r"(?!\d)", text) is not None
 
 
 def key_terms(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
@@ -99,10 +103,21 @@ def test_outputs_are_clean_and_stored(chapter):
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"ch{e['chapter']}-{e['name'][:40]}")
-def test_worked_examples_appear_in_outputs(example):
-    text = outputs_text(read(example["notebook"]))
-    for expected in example["expect"]:
-        assert expected in text, f"{example['name']}: {expected!r} not in the stored outputs"
+def test_worked_examples_appear_in_the_cell_that_computes_them(example):
+    cells = {c.id: c for c in read(example["notebook"]).cells}
+    for cell_id, expected in example["cells"].items():
+        assert cell_id in cells, f"{example['name']}: no cell {cell_id} in {example['notebook']}"
+        assert cells[cell_id].cell_type == "code"
+        text = outputs_text(cells[cell_id])
+        missing = [value for value in expected if not shows(text, value)]
+        assert not missing, f"{example['name']}: {missing} not in the outputs of cell {cell_id}"
+
+
+def test_a_figure_matches_only_as_a_whole_number():
+    assert shows("alpha 0.109 overall", "0.109")
+    assert shows("share: 0.109", "0.109") and shows("(0.109)", "0.109")
+    assert not shows("doi 10.1093/jcr", "0.109"), "a number inside a longer one"
+    assert not shows("0.1093", "0.109") and not shows("-10.109", "0.109")
 
 
 def test_every_chapter_in_the_manifest_with_a_notebook_has_worked_examples():
