@@ -11,65 +11,48 @@ Public names are loaded lazily (PEP 562), so ``import crmlab`` costs little more
 from __future__ import annotations
 
 import importlib
+import re
+from pathlib import Path
 from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it (one module per concept; see docs/architecture.md)
+# The modules whose ``__all__`` is crmlab's top-level API (one module per concept; see
+# docs/architecture.md). Each list is read from the module's source without importing it, so that
+# ``import crmlab`` stays light; a name lands here by being added to its module's ``__all__``.
+_TOP_LEVEL = (
+    "abc",
+    "satisfaction",
+    "servqual",
+    "value",
+    "rfm",
+    "lifecycle",
+    "trust",
+    "fairness",
+    "loyalty",
+    "glossary",
+)
+# names a module lists that stay under the module: ``crmlab.glossary`` is the module, its function
+# is ``crmlab.glossary.glossary()``
+_NOT_TOP_LEVEL = frozenset({"glossary"})
+_ALL_LIST = re.compile(r"^__all__\s*=\s*(\[.*?\])", re.S | re.M)
+
+
+def _listed(module: str) -> list[str]:
+    """The names in ``crmlab/<module>.py``'s ``__all__`` list, read from its source."""
+    source = (Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    found = _ALL_LIST.search(source)
+    if found is None:  # pragma: no cover - a test keeps every module listing its names
+        raise ImportError(f"crmlab/{module}.py has no literal __all__ list")
+    return re.findall(r"[\"']([A-Za-z_]\w*)[\"']", found.group(1))
+
+
+#: public name -> module that defines it
 _EXPORTS: dict[str, str] = {
-    # chapter 5: ABC classification
-    "abc_classify": "crmlab.abc",
-    "abc_by_thresholds": "crmlab.abc",
-    "abc_summary": "crmlab.abc",
-    "achievement_ranking": "crmlab.abc",
-    "growth_ranking": "crmlab.abc",
-    # chapter 6: customer satisfaction measurement (crmlab.satisfaction)
-    "CSM_LEVELS": "crmlab.satisfaction",
-    "DEFAULT_CSM_SCORES": "crmlab.satisfaction",
-    "csm_counts": "crmlab.satisfaction",
-    "csm_score": "crmlab.satisfaction",
-    "weighted_satisfaction": "crmlab.satisfaction",
-    "satisfaction_ratio": "crmlab.satisfaction",
-    # chapter 7: SERVQUAL (crmlab.servqual)
-    "SERVQUAL_DIMENSIONS": "crmlab.servqual",
-    "SERVQUAL_ITEMS": "crmlab.servqual",
-    "servqual_gaps": "crmlab.servqual",
-    # chapters 1 and 8: customer value and retention economics (crmlab.value)
-    "clv": "crmlab.value",
-    "acquisition_cost": "crmlab.value",
-    "new_customer_profit": "crmlab.value",
-    "defection_loss": "crmlab.value",
-    "replacement_cost": "crmlab.value",
-    "retention_profit_effect": "crmlab.value",
-    "share_of_wallet": "crmlab.value",
-    "value_matrix": "crmlab.value",
-    # chapter 8: RFM (crmlab.rfm)
-    "RFM_SEGMENTS": "crmlab.rfm",
-    "rfm_table": "crmlab.rfm",
-    "rfm_scores": "crmlab.rfm",
-    "rfm_segment_grid": "crmlab.rfm",
-    # chapter 2: lifecycle (crmlab.lifecycle)
-    "LIFECYCLE_STAGES": "crmlab.lifecycle",
-    "RELATIONSHIP_STAGES": "crmlab.lifecycle",
-    "cohort_retention": "crmlab.lifecycle",
-    "lifecycle_stage": "crmlab.lifecycle",
-    "simulate_relationship": "crmlab.lifecycle",
-    "stage_distribution": "crmlab.lifecycle",
-    "default_transition": "crmlab.lifecycle",
-    # chapter 3: trust (crmlab.trust)
-    "cronbach_alpha": "crmlab.trust",
-    "likert_scores": "crmlab.trust",
-    # chapter 4: fairness (crmlab.fairness)
-    "equity_ratios": "crmlab.fairness",
-    "simulate_fairness": "crmlab.fairness",
-    # chapter 8: loyalty (crmlab.loyalty)
-    "LOYALTY_MEASURES": "crmlab.loyalty",
-    "LoyaltyMeasure": "crmlab.loyalty",
-    "loyalty_index": "crmlab.loyalty",
-    "repeat_purchase_rate": "crmlab.loyalty",
-    # labels and the bilingual glossary
-    "to_english": "crmlab.glossary",
-    "chinese_name": "crmlab.glossary",
+    name: f"crmlab.{module}"
+    for module in _TOP_LEVEL
+    for name in _listed(module)
+    if name not in _NOT_TOP_LEVEL
 }
 
 _SUBMODULES = {

@@ -7,8 +7,11 @@ import inspect
 import json
 
 import pandas as pd
+from pathlib import Path
+
 import pytest
 
+import crmlab.checks
 from crmlab.checks import CheckFailed, fingerprint, for_assignment, serialise
 from crmlab.checks import abc as abc_checks
 from tests.grading_helpers import REPO, key_values
@@ -122,8 +125,25 @@ def test_check_modules_hold_no_answers():
 def test_unknown_question_and_assignment():
     with pytest.raises(ValueError, match="no question 'q99'"):
         grader.check("q99", 1)
-    with pytest.raises(ValueError, match="unknown assignment"):
+    with pytest.raises(ValueError, match="unknown assignment '99_nope': crmlab has no module"):
         for_assignment("99_nope")
+    with pytest.raises(ValueError, match="an assignment id is a two-digit number"):
+        for_assignment("abc")
+
+
+def test_every_assignment_of_the_manifest_has_its_check_module_and_no_module_is_orphaned():
+    from crmlab.checks import checks_module
+    from crmlab.course.manifest import load_course
+
+    course = load_course(Path(__file__).resolve().parents[1])
+    modules = {checks_module(a) for a in course.assignments}
+    for chapter in course.chapters:
+        if chapter.assignment:
+            assert chapter.assignment == f"{chapter.number:02d}_{chapter.slug}"
+            assert for_assignment(chapter.assignment).questions, chapter.assignment
+    folder = Path(crmlab.checks.__file__).parent
+    on_disk = {f"crmlab.checks.{p.stem}" for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert on_disk == modules
 
 
 def test_fingerprint_is_order_insensitive_for_sets_only():

@@ -26,6 +26,8 @@ q2: not attempted yet: replace the `...` with your answer.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -42,26 +44,42 @@ __all__ = [
     "AssignmentChecks",
     "CheckFailed",
     "QuestionChecks",
+    "checks_module",
     "fingerprint",
     "for_assignment",
     "not_attempted",
     "serialise",
 ]
 
-# assignment id -> module in crmlab.checks holding its QUESTIONS table
-_ASSIGNMENTS = {
-    "00_what_is_crm": "crmlab.checks.what_is_crm",
-    "01_retention_economics": "crmlab.checks.retention_economics",
-    "02_lifecycle": "crmlab.checks.lifecycle",
-    "03_trust": "crmlab.checks.trust",
-    "04_fairness": "crmlab.checks.fairness",
-    "05_abc": "crmlab.checks.abc",
-    "06_csm": "crmlab.checks.csm",
-    "07_servqual": "crmlab.checks.servqual",
-    "08_loyalty_value": "crmlab.checks.loyalty_value",
-    "09_capstone": "crmlab.checks.capstone",
-    "10_practice_exam": "crmlab.checks.practice_exam",
-}
+_ASSIGNMENT_ID = re.compile(r"^(?P<number>\d{2})_(?P<slug>[a-z][a-z0-9_]*)$")
+
+
+def checks_module(assignment: str) -> str:
+    """The module holding an assignment's ``QUESTIONS``: ``NN_slug`` -> ``crmlab.checks.slug``.
+
+    The assignment ids are those of ``course.toml`` (``assignment = "05_abc"`` beside ``slug =
+    "abc"``); the rule replaces a registry kept by hand, and a test keeps every assignment of the
+    manifest paired with its module. (Students' kernels have no ``course.toml``, only crmlab.)
+
+    Examples
+    --------
+    >>> checks_module("05_abc")
+    'crmlab.checks.abc'
+    >>> checks_module("abc")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown assignment 'abc': an assignment id is a two-digit number and the chapter's slug, e.g. '05_abc'
+    """
+    found = _ASSIGNMENT_ID.match(assignment) if isinstance(assignment, str) else None
+    if found is None:
+        raise ValueError(
+            f"unknown assignment {assignment!r}: an assignment id is a two-digit number and the"
+            " chapter's slug, e.g. '05_abc'"
+        )
+    module = f"crmlab.checks.{found['slug']}"
+    if importlib.util.find_spec(module) is None:
+        raise ValueError(f"unknown assignment {assignment!r}: crmlab has no module {module}")
+    return module
 
 
 class AssignmentChecks:
@@ -74,10 +92,8 @@ class AssignmentChecks:
     """
 
     def __init__(self, assignment: str) -> None:
-        if assignment not in _ASSIGNMENTS:
-            raise ValueError(f"unknown assignment {assignment!r}; known: {sorted(_ASSIGNMENTS)}")
+        module = importlib.import_module(checks_module(assignment))
         self.assignment = assignment
-        module = importlib.import_module(_ASSIGNMENTS[assignment])
         self.questions: dict[str, QuestionChecks] = module.QUESTIONS
 
     def _question(self, question: str) -> QuestionChecks:
