@@ -3,7 +3,7 @@
 The reference does the core of ABC classification and nothing else: sort by value descending,
 running total, share of the total, class by the 70 / 90 % boundaries. ``abc_classify`` also
 validates its input and keeps the input's columns; measured once with the customers in the
-index (the default key) and once with a string customer column (``key="customer"``, whose
+index (the default key) and once with a string customer column (``customer="customer"``, whose
 uniqueness it checks).
 """
 
@@ -43,11 +43,11 @@ def run() -> list[Row]:
         return [skipped("abc_classify, 1M customers", f"crmlab.abc is not available yet ({err})")]
     data = customers()
     rows = []
-    for label, key in (("index as key", None), ("key='customer'", "customer")):
+    for label, key in (("index as key", None), ("customer='customer'", "customer")):
         rows.append(
             compare(
                 f"abc_classify, 1M customers, {label}",
-                lambda key=key: abc_classify(data, "sales", key=key),
+                lambda key=key: abc_classify(data, "sales", customer=key),
                 "pandas sort + cumsum",
                 lambda: sort_cumsum(data),
                 repeat=repeats(5),

@@ -341,3 +341,85 @@ def date_scalar(value: object, name: str) -> pd.Timestamp:
     if stamp.tz is not None:
         stamp = stamp.tz_localize(None)
     return stamp
+
+
+def renamed(func: str, old: str, new: str, old_value: object, new_value: object) -> object:
+    """Resolve a renamed keyword argument: warn when the old name is used, refuse both.
+
+    ``old_value`` is what the caller passed under the old name (``None`` when not passed).
+
+    >>> renamed("f", "key", "customer", None, "id")
+    'id'
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     renamed("f", "key", "customer", "id", None)
+    ...     print(caught[0].category.__name__, caught[0].message)
+    'id'
+    FutureWarning f(key=...) is now f(customer=...); the old name will be removed in crmlab 0.3
+    >>> renamed("f", "key", "customer", "id", "id")
+    Traceback (most recent call last):
+    TypeError: f() got both customer= and its old name key=; pass customer= only
+    """
+    if old_value is None:
+        return new_value
+    if new_value is not None:
+        raise TypeError(f"{func}() got both {new}= and its old name {old}=; pass {new}= only")
+    import warnings
+
+    warnings.warn(
+        f"{func}({old}=...) is now {func}({new}=...); the old name will be removed in crmlab 0.3",
+        FutureWarning,
+        stacklevel=3,
+    )
+    return old_value
+
+
+def random_generator(seed: object, name: str = "seed") -> np.random.Generator:
+    """The random generator for ``seed``: crmlab draws random numbers only from explicit seeds.
+
+    Every function of crmlab that draws takes ``seed=0`` by default (one default everywhere), an
+    integer >= 0 or a :class:`numpy.random.Generator`; ``None`` (fresh entropy) is refused, so
+    that stored outputs always reproduce.
+
+    >>> float(random_generator(0).random()) == float(random_generator(0).random())
+    True
+    >>> random_generator(None)
+    Traceback (most recent call last):
+    TypeError: seed must be an integer >= 0 or a numpy Generator (crmlab draws only from explicit seeds), got None
+    """
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        raise TypeError(
+            f"{name} must be an integer >= 0 or a numpy Generator (crmlab draws only from"
+            " explicit seeds), got None"
+        )
+    return np.random.default_rng(require_integer(seed, name, minimum=0))
+
+
+def day_numbers(stamps: np.ndarray) -> np.ndarray:
+    """Whole days since 1970-01-01 (floored) of a datetime64 array, in any unit.
+
+    >>> day_numbers(np.array(["1970-01-02T23:00", "1969-12-31T12:00"], dtype="datetime64[m]"))
+    array([ 1, -1])
+    """
+    unit = np.datetime_data(stamps.dtype)[0]
+    per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
+    return stamps.view(np.int64) // per_day
+
+
+def last_day(observation_end: object, days: np.ndarray) -> int:
+    """The last day of an observation window, as days since 1970-01-01 (time of day dropped).
+
+    ``None`` means the last day in ``days``; anything else is parsed by :func:`date_scalar`.
+
+    >>> last_day("1970-01-03 18:00", np.array([0, 1]))
+    2
+    >>> last_day(None, np.array([0, 1]))
+    1
+    """
+    if observation_end is None:
+        return int(days.max())
+    stamp = date_scalar(observation_end, "observation_end")
+    return int(stamp.to_datetime64().astype("datetime64[D]").astype(np.int64))

@@ -32,6 +32,7 @@ import pandas as pd
 from crmlab._validate import (
     describe_rows,
     numeric_values,
+    renamed,
     require_columns,
     require_frame,
     require_unique,
@@ -53,18 +54,18 @@ _RULES = ("not_exceed", "crossing")
 _REL_TOL = 1e-9
 
 
-def _keys(data: pd.DataFrame, key: Hashable | None) -> pd.Index:
-    if key is None:
+def _keys(data: pd.DataFrame, customer: Hashable | None) -> pd.Index:
+    if customer is None:
         require_unique(data.index, "the index (customer keys)")
         return data.index
-    require_columns(data, [key])
-    keys = data[key]
+    require_columns(data, [customer])
+    keys = data[customer]
     missing = keys.index[keys.isna()]
     if len(missing):
         raise ValueError(
-            f"column {key!r} has missing customer keys in rows {describe_rows(missing)}"
+            f"column {customer!r} has missing customer keys in rows {describe_rows(missing)}"
         )
-    require_unique(keys, f"column {key!r}")
+    require_unique(keys, f"column {customer!r}")
     return pd.Index(keys)
 
 
@@ -85,9 +86,11 @@ def _check_shares(shares: Sequence[float]) -> tuple[float, float, float]:
 def abc_classify(
     data: pd.DataFrame,
     value: Hashable,
-    key: Hashable | None = None,
+    customer: Hashable | None = None,
     shares: Sequence[float] = (0.7, 0.2, 0.1),
     rule: str = "not_exceed",
+    *,
+    key: Hashable | None = None,
 ) -> pd.DataFrame:
     """Classify customers into A, B and C by their cumulative share of a value.
 
@@ -106,12 +109,14 @@ def abc_classify(
         One row per customer. It is not modified.
     value : column label
         The numeric, non-negative column to classify by (sales, profit ...).
-    key : column label, optional
+    customer : column label, optional
         The customer column; by default the index identifies customers. Keys must be unique.
     shares : three floats, default (0.7, 0.2, 0.1)
         Target shares of the total value for A, B and C; positive and summing to 1.
     rule : {"not_exceed", "crossing"}
         How the customer that crosses a boundary is classed (see above).
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
@@ -139,14 +144,14 @@ def abc_classify(
     The distributors of the lecture's worked example, sales in 10k yuan (万元):
 
     >>> from crmlab.datasets import load_distributors
-    >>> result = abc_classify(load_distributors(), "sales", key="distributor")
+    >>> result = abc_classify(load_distributors(), "sales", customer="distributor")
     >>> "".join(result.loc[result["abc_class"] == "A", "distributor"])
     'fetdinhpm'
     >>> float(result.loc[result["abc_class"] == "A", "cum_value"].max())
     7380.0
     >>> "".join(result.loc[result["abc_class"] == "B", "distributor"])
     'blsoa'
-    >>> crossing = abc_classify(load_distributors(), "sales", key="distributor", rule="crossing")
+    >>> crossing = abc_classify(load_distributors(), "sales", customer="distributor", rule="crossing")
     >>> "".join(crossing.loc[crossing["abc_class"] == "A", "distributor"])
     'fetdinhpmb'
     """
@@ -155,7 +160,8 @@ def abc_classify(
     if rule not in _RULES:
         raise ValueError(f"rule must be one of {_RULES}, got {rule!r}")
     a_share, b_share, _ = _check_shares(shares)
-    _keys(frame, key)
+    customer = renamed("abc_classify", "key", "customer", key, customer)
+    _keys(frame, customer)
     values = numeric_values(frame[value], str(value)).to_numpy()
     total = float(values.sum())
     if total <= 0:
@@ -257,7 +263,7 @@ def abc_summary(
     Examples
     --------
     >>> from crmlab.datasets import load_distributors
-    >>> table = abc_summary(abc_classify(load_distributors(), "sales", key="distributor"), "sales")
+    >>> table = abc_summary(abc_classify(load_distributors(), "sales", customer="distributor"), "sales")
     >>> table[["customers", "value"]]
            customers   value
     class
@@ -285,11 +291,11 @@ def abc_summary(
 
 
 def _ranking(
-    frame: pd.DataFrame, rate: pd.Series, rate_name: str, key: Hashable | None
+    frame: pd.DataFrame, rate: pd.Series, rate_name: str, customer: Hashable | None
 ) -> pd.DataFrame:
     out = frame.copy()
     out[rate_name] = rate
-    _keys(frame, key)  # validates the customer keys
+    _keys(frame, customer)  # validates the customer keys
     # rank by the rate, highest first; equal rates share a rank (competition ranking "1224")
     out["rank"] = rate.rank(method="min", ascending=False).astype("int64")
     order = np.lexsort((np.arange(len(out)), -rate.to_numpy()))
@@ -297,7 +303,12 @@ def _ranking(
 
 
 def achievement_ranking(
-    data: pd.DataFrame, actual: Hashable, target: Hashable, key: Hashable | None = None
+    data: pd.DataFrame,
+    actual: Hashable,
+    target: Hashable,
+    customer: Hashable | None = None,
+    *,
+    key: Hashable | None = None,
 ) -> pd.DataFrame:
     """Step 3: the sales achievement-rate ranking (销售额达成率排行榜).
 
@@ -309,8 +320,10 @@ def achievement_ranking(
         One row per customer; not modified.
     actual, target : column labels
         Actual sales and the sales target (target > 0).
-    key : column label, optional
+    customer : column label, optional
         Customer column (default: the index); keys must be unique.
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
@@ -335,11 +348,17 @@ def achievement_ranking(
     zero = tgt.index[tgt.to_numpy() <= 0]
     if len(zero):
         raise ValueError(f"column {target!r} must be positive; rows {describe_rows(zero)} are 0")
-    return _ranking(frame, act / tgt, "achievement_rate", key)
+    customer = renamed("achievement_ranking", "key", "customer", key, customer)
+    return _ranking(frame, act / tgt, "achievement_rate", customer)
 
 
 def growth_ranking(
-    data: pd.DataFrame, current: Hashable, previous: Hashable, key: Hashable | None = None
+    data: pd.DataFrame,
+    current: Hashable,
+    previous: Hashable,
+    customer: Hashable | None = None,
+    *,
+    key: Hashable | None = None,
 ) -> pd.DataFrame:
     """Step 4: the growth-rate ranking (成长率排行榜).
 
@@ -351,8 +370,10 @@ def growth_ranking(
         One row per customer; not modified.
     current, previous : column labels
         This and last period's sales; ``previous`` must be positive.
-    key : column label, optional
+    customer : column label, optional
         Customer column (default: the index).
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
@@ -374,4 +395,5 @@ def growth_ranking(
         raise ValueError(
             f"column {previous!r} must be positive to compute a growth rate; rows {describe_rows(zero)} are 0"
         )
-    return _ranking(frame, (cur - prev) / prev, "growth_rate", key)
+    customer = renamed("growth_ranking", "key", "customer", key, customer)
+    return _ranking(frame, (cur - prev) / prev, "growth_rate", customer)

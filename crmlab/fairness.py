@@ -39,6 +39,8 @@ import pandas as pd
 from crmlab._validate import (
     describe_rows,
     numeric_values,
+    random_generator,
+    renamed,
     require_columns,
     require_frame,
     require_integer,
@@ -56,11 +58,12 @@ _MAX_CELLS = 10_000_000  # customers x scenarios the simulation keeps in memory 
 def equity_ratios(
     data: pd.DataFrame,
     outcome: Hashable,
-    input: Hashable,
+    contribution: Hashable | None = None,
     reference: Hashable | None = None,
     *,
     reference_ratio: float | None = None,
     tolerance: float = 0.05,
+    **old_names: Hashable,
 ) -> pd.DataFrame:
     r"""Equity ratios (outcome / input) of each party, compared with a reference (Adams 1965).
 
@@ -85,8 +88,9 @@ def equity_ratios(
         One row per party; the index labels the parties. It is not modified.
     outcome : column label
         Numeric column of outcomes, at least 0, in any unit common to all rows.
-    input : column label
-        Numeric column of inputs, greater than 0, in any unit common to all rows.
+    contribution : column label
+        Numeric column of the party's inputs (what it puts in), greater than 0, in any unit
+        common to all rows. (Its old name ``input=`` still works, with a ``FutureWarning``.)
     reference : row label, optional
         The party everyone compares with (its own row is ``fair``). The index must be unique.
     reference_ratio : float, optional
@@ -132,14 +136,24 @@ def equity_ratios(
     Wang     100.0  100.0           1.0              1.0        0.0       fair
     Zhao      60.0  100.0           0.6              1.0       -0.4  underpaid
     """
+    unknown = set(old_names) - {"input"}
+    if unknown:
+        raise TypeError(
+            f"equity_ratios() got an unexpected keyword argument {sorted(unknown)[0]!r}"
+        )
+    contribution = renamed(
+        "equity_ratios", "input", "contribution", old_names.get("input"), contribution
+    )
+    if contribution is None:
+        raise TypeError("equity_ratios() needs the contribution column (what each party puts in)")
     data = require_frame(data)
-    require_columns(data, [outcome, input])
+    require_columns(data, [outcome, contribution])
     outcomes = numeric_values(data[outcome], outcome)
-    inputs = numeric_values(data[input], input)
+    inputs = numeric_values(data[contribution], contribution)
     zero = inputs.index[inputs.to_numpy() == 0]
     if len(zero):
         raise ValueError(
-            f"column {input!r} must be greater than 0 (a ratio needs an input); rows "
+            f"column {contribution!r} must be greater than 0 (a ratio needs an input); rows "
             f"{describe_rows(zero)} hold 0"
         )
     tolerance = require_number(tolerance, "tolerance", minimum=0)
@@ -192,7 +206,7 @@ def simulate_fairness(
     n_interactions: int,
     unfair_prob: float | Sequence[float],
     compensation: float | Sequence[float] = 0.0,
-    seed: int | None = 0,
+    seed: int | np.random.Generator = 0,
     *,
     tolerance: float = 1.0,
     churn_step: float = 0.3,
@@ -249,9 +263,9 @@ def simulate_fairness(
     compensation : float or sequence of floats, default 0
         Probability that an unfair outcome is compensated, in [0, 1]; a sequence runs one
         scenario per value (crossed with ``unfair_prob``).
-    seed : int, optional, default 0
-        Seed of the random generator, at least 0. ``None`` draws fresh randomness (not
-        reproducible).
+    seed : int or Generator, default 0
+        Seed of the random generator, at least 0 (crmlab draws only from explicit seeds, so
+        ``None`` is refused).
     tolerance : float, default 1
         Grievance tolerated without extra churn, at least 0.
     churn_step : float, default 0.3
@@ -312,8 +326,7 @@ def simulate_fairness(
     n_interactions = require_integer(n_interactions, "n_interactions", minimum=1)
     p_unfair = _probabilities(unfair_prob, "unfair_prob")
     p_comp = _probabilities(compensation, "compensation")
-    if seed is not None:
-        seed = require_integer(seed, "seed", minimum=0)
+    rng = random_generator(seed)
     tolerance = require_number(tolerance, "tolerance", minimum=0)
     churn_step = require_probability(churn_step, "churn_step")
     recovery = require_probability(recovery, "recovery")
@@ -330,7 +343,6 @@ def simulate_fairness(
             f"(limit {_MAX_CELLS:,} customer-scenarios); use fewer customers or scenarios"
         )
 
-    rng = np.random.default_rng(seed)
     active = np.ones((n_scenarios, n_customers), dtype=bool)
     grievance = np.zeros((n_scenarios, n_customers))
     steps = n_interactions + 1

@@ -44,10 +44,13 @@ import pandas as pd
 
 from crmlab._validate import (
     customer_codes,
-    date_scalar,
     datetime_values,
+    day_numbers,
     describe_rows,
+    last_day,
     numeric_values,
+    random_generator,
+    renamed,
     require_columns,
     require_frame,
     require_integer,
@@ -308,8 +311,8 @@ def lifecycle_stage(
     ids = ids.rename(customer)
     when = datetime_values(data[date], str(date), date_format=date_format)
     money = numeric_values(data[amount], str(amount)).to_numpy()
-    day = _days(when.to_numpy())
-    end_day = _end_day(observation_end, day)
+    day = day_numbers(when.to_numpy())
+    end_day = last_day(observation_end, day)
     late = day > end_day
     if late.any():
         raise ValueError(
@@ -353,21 +356,6 @@ def lifecycle_stage(
         },
         index=ids,
     )
-
-
-def _days(stamps: np.ndarray) -> np.ndarray:
-    """Whole days since 1970-01-01 (floored) of a datetime64 array."""
-    unit = np.datetime_data(stamps.dtype)[0]
-    per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
-    return stamps.view(np.int64) // per_day
-
-
-def _end_day(observation_end: object, day: np.ndarray) -> int:
-    """``observation_end`` as days since 1970-01-01 (its time of day dropped)."""
-    if observation_end is None:
-        return int(day.max())
-    stamp = date_scalar(observation_end, "observation_end")
-    return int(stamp.to_datetime64().astype("datetime64[D]").astype(np.int64))
 
 
 # --------------------------------------------------------------------------------------------
@@ -583,9 +571,11 @@ def stage_distribution(
 def simulate_relationship(
     transition: object = None,
     n_customers: int = 1000,
-    n_periods: int = 12,
+    periods: int | None = None,
     start: str | Mapping[str, float] = "awareness",
-    seed: int | np.random.Generator | None = None,
+    seed: int | np.random.Generator = 0,
+    *,
+    n_periods: int | None = None,
 ) -> pd.DataFrame:
     """Simulate relationships moving through the stages of Dwyer, Schurr & Oh (1987).
 
@@ -600,18 +590,21 @@ def simulate_relationship(
         See :func:`stage_distribution`. Default: :func:`default_transition` (an assumption).
     n_customers : int, default 1000
         The number of relationships simulated (>= 1).
-    n_periods : int, default 12
-        The number of periods (>= 0).
+    periods : int, default 12
+        The number of periods (>= 0), as in :func:`stage_distribution` (``None`` means 12).
     start : str or mapping, default "awareness"
         The starting stage, or a mapping of stage -> probability from which each
         relationship's starting stage is drawn.
-    seed : int, Generator or None
-        Seed of :func:`numpy.random.default_rng`: the same seed gives the same result.
+    seed : int or Generator, default 0
+        Seed of :func:`numpy.random.default_rng`: the same seed gives the same result (crmlab
+        draws only from explicit seeds, so ``None`` is refused).
+    n_periods : int, optional
+        Deprecated old name of ``periods`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
     DataFrame
-        A new tidy frame with columns ``period`` (0 ... ``n_periods``), ``stage`` (ordered
+        A new tidy frame with columns ``period`` (0 ... ``periods``), ``stage`` (ordered
         categorical), ``count`` (relationships in the stage) and ``share`` (count /
         ``n_customers``), one row per period and stage (zero counts included).
 
@@ -624,7 +617,7 @@ def simulate_relationship(
 
     Examples
     --------
-    >>> sim = simulate_relationship(n_customers=1000, n_periods=3, seed=7)
+    >>> sim = simulate_relationship(n_customers=1000, periods=3, seed=7)
     >>> sim.pivot(index="period", columns="stage", values="count")
     stage   awareness  exploration  expansion  commitment  dissolution
     period
@@ -635,18 +628,17 @@ def simulate_relationship(
     """
     matrix = _transition_matrix(transition)
     n_customers = require_integer(n_customers, "n_customers", minimum=1)
-    n_periods = require_integer(n_periods, "n_periods", minimum=0)
+    periods = renamed("simulate_relationship", "n_periods", "periods", n_periods, periods)
+    periods = require_integer(12 if periods is None else periods, "periods", minimum=0)
     p0 = _start_vector(start)
-    if not (seed is None or isinstance(seed, np.random.Generator)):
-        seed = require_integer(seed, "seed", minimum=0)
-    rng = np.random.default_rng(seed)
+    rng = random_generator(seed)
     stages = len(RELATIONSHIP_STAGES)
     cumulative = np.cumsum(matrix, axis=1)
     cumulative[:, -1] = 1.0  # rows sum to 1 up to rounding: never step past the last stage
     state = rng.choice(stages, size=n_customers, p=p0 / p0.sum())
-    counts = np.zeros((n_periods + 1, stages), dtype=np.int64)
+    counts = np.zeros((periods + 1, stages), dtype=np.int64)
     counts[0] = np.bincount(state, minlength=stages)
-    for t in range(1, n_periods + 1):
+    for t in range(1, periods + 1):
         draw = rng.random(n_customers)
         state = (cumulative[state] <= draw[:, None]).sum(axis=1)
         counts[t] = np.bincount(state, minlength=stages)

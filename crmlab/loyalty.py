@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from crmlab._validate import (
+    date_scalar,
     datetime_values,
     describe_rows,
     numeric_values,
@@ -392,8 +393,8 @@ def repeat_purchase_rate(
             f"column {customer!r} has missing customer keys in rows {describe_rows(missing)}"
         )
     dates = datetime_values(transactions[date], date)
-    low = _timestamp(start, "start")
-    high = _timestamp(end, "end")
+    low = None if start is None else date_scalar(start, "start")
+    high = None if end is None else date_scalar(end, "end")
     if low is not None and high is not None and low > high:
         raise ValueError(f"start ({low.date()}) is after end ({high.date()})")
     keep = np.ones(len(dates), dtype=bool)
@@ -410,15 +411,3 @@ def repeat_purchase_rate(
     rate = (counts - 1) / counts
     rate.index.name = customer
     return rate.rename("repeat_purchase_rate").astype("float64")
-
-
-def _timestamp(value: object, name: str) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    try:
-        stamp = pd.Timestamp(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a date, got {value!r}") from None
-    if pd.isna(stamp):
-        raise ValueError(f"{name} must be a date, got {value!r}")
-    return stamp

@@ -33,7 +33,7 @@ Examples
 --------
 >>> from crmlab.abc import abc_classify
 >>> from crmlab.datasets import load_distributors
->>> ax = pareto_chart(abc_classify(load_distributors(), "sales", key="distributor"),
+>>> ax = pareto_chart(abc_classify(load_distributors(), "sales", customer="distributor"),
 ...                   value="sales", key="distributor")
 >>> len(ax.patches)
 20

@@ -38,9 +38,10 @@ import pandas as pd
 
 from crmlab._validate import (
     customer_codes,
-    date_scalar,
     datetime_values,
+    day_numbers,
     describe_rows,
+    last_day,
     numeric_values,
     require_columns,
     require_frame,
@@ -199,8 +200,8 @@ def rfm_table(
     when = datetime_values(data[date], str(date), date_format=date_format)
     money = None if amount is None else numeric_values(data[amount], str(amount)).to_numpy()
     stamps = when.to_numpy()
-    day = _days(stamps)
-    end_day = _end_day(observation_end, day)
+    day = day_numbers(stamps)
+    end_day = last_day(observation_end, day)
     if definition == "textbook":
         late = day > end_day
         if late.any():
@@ -213,23 +214,8 @@ def rfm_table(
     return _lifetimes(codes, ids, day, stamps.view(np.int64), money, end_day)
 
 
-def _days(stamps: np.ndarray) -> np.ndarray:
-    """Whole days since 1970-01-01 (floored) of a datetime64 array."""
-    unit = np.datetime_data(stamps.dtype)[0]
-    per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
-    return stamps.view(np.int64) // per_day
-
-
 def _day_str(day: int) -> str:
     return str(np.datetime64(day, "D"))
-
-
-def _end_day(observation_end: object, day: np.ndarray) -> int:
-    """``observation_end`` as days since 1970-01-01 (its time of day dropped)."""
-    if observation_end is None:
-        return int(day.max())
-    stamp = date_scalar(observation_end, "observation_end")
-    return int(stamp.to_datetime64().astype("datetime64[D]").astype(np.int64))
 
 
 def _textbook(
@@ -346,14 +332,17 @@ def rfm_scores(
     bins: int = 5,
     *,
     ties: Literal["split", "together"] = "split",
+    recency: Hashable = "recency",
+    frequency: Hashable = "frequency",
+    monetary: Hashable = "monetary",
 ) -> pd.DataFrame:
     """Score a textbook RFM table 1 ... ``bins`` on R, F and M and name each customer's segment.
 
     Parameters
     ----------
     table : DataFrame
-        A textbook :func:`rfm_table` (columns ``recency``, ``frequency``, ``monetary``; one row
-        per customer, unique index). It is not modified.
+        One row per customer (unique index), e.g. a textbook :func:`rfm_table`. It is not
+        modified.
     bins : int, default 5
         The number of score levels, 2 to 9 (one digit each in ``rfm_code``). Quintiles (5) are
         the usual choice (Hughes 1994).
@@ -366,6 +355,9 @@ def rfm_scores(
           order. Equal values may then get different scores.
         * ``"together"``: equal values always get the same score, the one their lowest rank
           earns, so levels may be uneven or empty (e.g. when most customers bought once).
+    recency, frequency, monetary : column label, default "recency", "frequency", "monetary"
+        The columns scored: days since the last purchase (fewer is better), the number of
+        purchases and the money spent (more is better); :func:`rfm_table`'s names by default.
 
     Returns
     -------
@@ -410,27 +402,28 @@ def rfm_scores(
     c         4  4  4      444  loyal customers
     d         1  1  1      111      hibernating
     e         2  3  3      233          at risk
+
+    Other column names, e.g. a summary in lifetimes' style:
+
+    >>> summary = table.set_axis(["days_since", "orders", "spend"], axis=1)
+    >>> rfm_scores(summary, recency="days_since", frequency="orders", monetary="spend")["rfm_code"].tolist()
+    ['555', '322', '444', '111', '233']
     """
     frame = require_frame(table, "table")
-    require_columns(frame, ["recency", "frequency", "monetary"], "table")
+    columns = {"R": recency, "F": frequency, "M": monetary}
+    require_columns(frame, list(columns.values()), "table")
     bins = require_integer(bins, "bins", minimum=2)
     if bins > 9:
         raise ValueError(f"bins must be at most 9 (one digit per score in rfm_code), got {bins}")
     if ties not in ("split", "together"):
         raise ValueError(f"ties must be 'split' or 'together', got {ties!r}")
     require_unique(frame.index, "table index")
-    values = {
-        c: numeric_values(frame[c], c).to_numpy() for c in ("recency", "frequency", "monetary")
-    }
+    values = {letter: numeric_values(frame[c], c).to_numpy() for letter, c in columns.items()}
     id_rank = _id_rank(frame.index)
     n = len(frame)
     scores = {}
-    for letter, column, sign in (
-        ("R", "recency", -1.0),
-        ("F", "frequency", 1.0),
-        ("M", "monetary", 1.0),
-    ):
-        value = sign * values[column]
+    for letter, sign in (("R", -1.0), ("F", 1.0), ("M", 1.0)):
+        value = sign * values[letter]
         if ties == "split":
             rank = np.empty(n, dtype=np.int64)
             rank[np.lexsort((id_rank, value))] = np.arange(n)

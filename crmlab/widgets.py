@@ -324,7 +324,7 @@ class _AbcExplorer(Explorer):
     def __init__(self, data: pd.DataFrame, value: Hashable, key: Hashable | None) -> None:
         from crmlab.abc import abc_classify
 
-        abc_classify(data, value, key=key)  # check the data once, with a clear error
+        abc_classify(data, value, customer=key)  # check the data once, with a clear error
         self._data, self._value, self._key = data, value, key
         controls = {
             "a_share": _slider("A share of the total A类目标占比", 0.7, 0.05, 0.95, 0.01),
@@ -358,7 +358,7 @@ class _AbcExplorer(Explorer):
         if c <= 1e-9:  # 0.7 + 0.3 leaves 5.6e-17 in floating point: nothing
             raise ValueError(f"the A and B shares ({a:.2f} + {b:.2f}) leave nothing for C")
         result = abc_classify(
-            self._data, self._value, key=self._key, shares=(a, b, c), rule=values["rule"]
+            self._data, self._value, customer=self._key, shares=(a, b, c), rule=values["rule"]
         )
         result.attrs["shares"] = (a, b, c)
         return result

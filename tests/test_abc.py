@@ -27,7 +27,7 @@ def classes(result: pd.DataFrame, label: str, key: str = "distributor") -> str:
 
 
 def test_distributor_example_not_exceed():
-    result = abc_classify(load_distributors(), "sales", key="distributor")
+    result = abc_classify(load_distributors(), "sales", customer="distributor")
     assert classes(result, "A") == "fetdinhpm"
     assert classes(result, "B") == "blsoa"
     assert classes(result, "C") == "jrkcqg"
@@ -40,7 +40,7 @@ def test_distributor_example_not_exceed():
 
 
 def test_distributor_example_crossing_rule_moves_the_crossing_customers_up():
-    result = abc_classify(load_distributors(), "sales", key="distributor", rule="crossing")
+    result = abc_classify(load_distributors(), "sales", customer="distributor", rule="crossing")
     assert classes(result, "A") == "fetdinhpmb"  # b (460) crosses 7406
     assert classes(result, "B") == "lsoaj"  # j (320) crosses 9522
     assert classes(result, "C") == "rkcqg"
@@ -86,7 +86,9 @@ def test_boundary_equal_in_exact_arithmetic_counts_as_at_the_boundary():
 
 
 def test_other_shares():
-    result = abc_classify(load_distributors(), "sales", key="distributor", shares=(0.8, 0.15, 0.05))
+    result = abc_classify(
+        load_distributors(), "sales", customer="distributor", shares=(0.8, 0.15, 0.05)
+    )
     a_total = result.loc[result["abc_class"] == "A", "cum_value"].max()
     nxt = result.loc[result["abc_class"] != "A", "cum_value"].min()
     assert a_total <= 0.8 * 10580 < nxt
@@ -95,7 +97,7 @@ def test_other_shares():
 def test_caller_frame_is_not_modified():
     data = load_distributors()
     before = data.copy()
-    abc_classify(data, "sales", key="distributor")
+    abc_classify(data, "sales", customer="distributor")
     abc_by_thresholds(data, "sales", 500, 100)
     pd.testing.assert_frame_equal(data, before)
 
@@ -127,7 +129,7 @@ def test_caller_frame_is_not_modified():
         ),
         (
             pd.DataFrame({"k": ["x", "x"], "v": [1.0, 2.0]}),
-            {"value": "v", "key": "k"},
+            {"value": "v", "customer": "k"},
             ValueError,
             "column 'k' has duplicate keys",
         ),
@@ -204,7 +206,7 @@ def test_threshold_order_is_checked(upper, lower):
 
 
 def test_summary_counts_and_shares():
-    result = abc_classify(load_distributors(), "sales", key="distributor")
+    result = abc_classify(load_distributors(), "sales", customer="distributor")
     table = abc_summary(result, "sales")
     assert table["customers"].tolist() == [9, 5, 6]
     assert table["value"].tolist() == [7380.0, 2000.0, 1200.0]
@@ -228,16 +230,16 @@ def test_achievement_and_growth_rankings():
             "last": [40.0, 150.0, 50.0],
         }
     )
-    ach = achievement_ranking(data, "sales", "target", key="id")
+    ach = achievement_ranking(data, "sales", "target", customer="id")
     assert ach["id"].tolist() == ["q", "r", "p"] and ach["rank"].tolist() == [1, 2, 3]
-    grow = growth_ranking(data, "sales", "last", key="id")
+    grow = growth_ranking(data, "sales", "last", customer="id")
     assert grow["id"].tolist() == ["p", "r", "q"]
     np.testing.assert_allclose(grow["growth_rate"], [1.0, 1.0, 0.0])
     assert grow["rank"].tolist() == [1, 1, 3]  # equal growth shares a rank
     with pytest.raises(ValueError, match="column 'target' must be positive; rows \\[1\\]"):
         achievement_ranking(data.assign(target=[1.0, 0.0, 1.0]), "sales", "target")
     with pytest.raises(ValueError, match="duplicate"):
-        growth_ranking(data.assign(id=["p", "p", "r"]), "sales", "last", key="id")
+        growth_ranking(data.assign(id=["p", "p", "r"]), "sales", "last", customer="id")
 
 
 # ------------------------------------------------------------------------ property tests
@@ -295,3 +297,34 @@ def test_result_does_not_depend_on_row_order_for_distinct_values(values, rnd):
     a = abc_classify(frame, "v")["abc_class"]
     b = abc_classify(frame.loc[shuffled_index], "v")["abc_class"]
     pd.testing.assert_series_equal(a.sort_index(), b.sort_index())
+
+
+@pytest.mark.parametrize(
+    ("function", "args"),
+    [
+        (abc_classify, ("sales",)),
+        (achievement_ranking, ("sales", "target")),
+        (growth_ranking, ("sales", "last")),
+    ],
+)
+def test_key_is_a_deprecated_alias_of_customer(function, args):
+    data = pd.DataFrame(
+        {
+            "id": ["p", "q", "r"],
+            "sales": [5.0, 3.0, 1.0],
+            "target": [4.0, 4.0, 2.0],
+            "last": [4.0, 2.0, 2.0],
+        }
+    )
+    expected = function(data, *args, customer="id")
+    with pytest.warns(
+        FutureWarning,
+        match=rf"{function.__name__}\(key=...\) is now {function.__name__}\(customer=...\)",
+    ):
+        old = function(data, *args, key="id")
+    pd.testing.assert_frame_equal(old, expected)
+    with pytest.raises(TypeError, match="got both customer= and its old name key="):
+        function(data, *args, customer="id", key="id")
+    # the customer column is used: a repeated id is refused by name
+    with pytest.raises(ValueError, match="column 'id' has duplicate keys"):
+        function(data.assign(id=["p", "p", "r"]), *args, customer="id")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import ast
 import inspect
 import json
-
-import pandas as pd
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import crmlab.checks

@@ -281,3 +281,23 @@ def test_more_unfairness_retains_fewer_on_average(seeds):
 def test_public_names_are_exported():
     assert crmlab.equity_ratios is equity_ratios
     assert crmlab.simulate_fairness is simulate_fairness
+
+
+def test_contribution_is_the_input_column_and_input_is_a_deprecated_alias():
+    data = club()
+    expected = equity_ratios(data, "services", contribution="fees", reference="Wang")
+    with pytest.warns(FutureWarning, match=r"equity_ratios\(input=...\) is now"):
+        old = equity_ratios(data, "services", input="fees", reference="Wang")
+    pd.testing.assert_frame_equal(old, expected)
+    assert list(expected["equity_ratio"]) == [1.2, 1.0, 0.6]
+    with pytest.raises(TypeError, match="got both contribution= and its old name input="):
+        equity_ratios(data, "services", "fees", input="fees")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'inputs'"):
+        equity_ratios(data, "services", inputs="fees")
+    with pytest.raises(TypeError, match="needs the contribution column"):
+        equity_ratios(data, "services")
+
+
+def test_the_fairness_simulation_refuses_an_implicit_seed():
+    with pytest.raises(TypeError, match="explicit seeds"):
+        simulate_fairness(10, 2, [0.1], seed=None)

@@ -338,8 +338,8 @@ def test_stage_distribution_start_mapping_and_chinese_labels():
 
 
 def test_simulation_is_seeded_and_consistent():
-    a = simulate_relationship(n_customers=300, n_periods=8, seed=42)
-    b = simulate_relationship(n_customers=300, n_periods=8, seed=42)
+    a = simulate_relationship(n_customers=300, periods=8, seed=42)
+    b = simulate_relationship(n_customers=300, periods=8, seed=42)
     pd.testing.assert_frame_equal(a, b)
     assert a.columns.tolist() == ["period", "stage", "count", "share"]
     assert (a.groupby("period")["count"].sum() == 300).all()
@@ -347,13 +347,13 @@ def test_simulation_is_seeded_and_consistent():
     dissolved = a[a["stage"] == "dissolution"]["count"].to_numpy()
     assert np.all(np.diff(dissolved) >= 0)  # absorbing
     assert a["stage"].dtype == ordered_dtype("relationship_stage")
-    c = simulate_relationship(n_customers=300, n_periods=8, seed=np.random.default_rng(42))
+    c = simulate_relationship(n_customers=300, periods=8, seed=np.random.default_rng(42))
     pd.testing.assert_frame_equal(a, c)
 
 
 def test_simulation_converges_to_the_exact_distribution():
     exact = stage_distribution(periods=10)
-    sim = simulate_relationship(n_customers=200_000, n_periods=10, seed=2026)
+    sim = simulate_relationship(n_customers=200_000, periods=10, seed=2026)
     assert np.max(np.abs(sim["share"].to_numpy() - exact["share"].to_numpy())) < 0.005
 
 
@@ -363,8 +363,8 @@ def test_simulation_with_user_matrix_and_start_mix():
         columns=lambda s: chinese_name(s, "relationship_stage"),
     )
     shuffled = zh.iloc[[4, 2, 0, 1, 3], [1, 0, 4, 3, 2]]
-    a = simulate_relationship(shuffled, n_customers=500, n_periods=4, seed=1)
-    b = simulate_relationship(None, n_customers=500, n_periods=4, seed=1)
+    a = simulate_relationship(shuffled, n_customers=500, periods=4, seed=1)
+    b = simulate_relationship(None, n_customers=500, periods=4, seed=1)
     pd.testing.assert_frame_equal(a, b)
     stay = np.eye(5)
     mixed = simulate_relationship(
@@ -409,8 +409,8 @@ def test_transition_errors():
 def test_simulation_argument_errors():
     with pytest.raises(ValueError, match="n_customers must be at least 1"):
         simulate_relationship(n_customers=0)
-    with pytest.raises(TypeError, match="n_periods must be an integer"):
-        simulate_relationship(n_periods=2.0)
+    with pytest.raises(TypeError, match="periods must be an integer"):
+        simulate_relationship(periods=2.0)
     with pytest.raises(ValueError, match="periods must be at least 0"):
         stage_distribution(periods=-1)
     with pytest.raises(ValueError, match="start: unknown relationship_stage label 'friends'"):
@@ -428,5 +428,20 @@ def test_simulation_argument_errors():
 def test_user_matrix_is_not_modified():
     matrix = default_transition().rename(index=lambda s: s.upper())
     before = matrix.copy(deep=True)
-    simulate_relationship(matrix, n_customers=10, n_periods=2, seed=0)
+    simulate_relationship(matrix, n_customers=10, periods=2, seed=0)
     pd.testing.assert_frame_equal(matrix, before)
+
+
+def test_n_periods_is_a_deprecated_alias_and_the_seed_is_always_explicit():
+    expected = simulate_relationship(n_customers=50, periods=3, seed=5)
+    with pytest.warns(FutureWarning, match=r"simulate_relationship\(n_periods=...\) is now"):
+        old = simulate_relationship(n_customers=50, n_periods=3, seed=5)
+    pd.testing.assert_frame_equal(old, expected)
+    assert sorted(expected["period"].unique()) == [0, 1, 2, 3]
+    # the default seed is 0, like every other crmlab function that draws
+    pd.testing.assert_frame_equal(
+        simulate_relationship(n_customers=50, periods=3),
+        simulate_relationship(n_customers=50, periods=3, seed=0),
+    )
+    with pytest.raises(TypeError, match="explicit seeds"):
+        simulate_relationship(seed=None)

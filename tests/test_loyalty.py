@@ -335,7 +335,8 @@ def test_repeat_purchase_rate_does_not_modify_transactions():
         (log(), {"per": "month"}, ValueError, "per must be 'overall' or 'customer'"),
         (log(), {"start": "2024-05-01", "end": "2024-01-01"}, ValueError, "start .* is after end"),
         (log(), {"start": "2025-01-01"}, ValueError, "no purchases between"),
-        (log(), {"start": "not a date"}, TypeError, "start must be a date"),
+        (log(), {"start": "not a date"}, ValueError, "start 'not a date' does not parse as a date"),
+        (log(), {"end": 20240101}, TypeError, "end must be a date"),
     ],
 )
 def test_repeat_purchase_rate_errors(data, kwargs, error, match):

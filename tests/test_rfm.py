@@ -567,3 +567,17 @@ def test_scores_do_not_modify_the_table(table):
     out = rfm_scores(table)
     out.loc["a", "recency"] = 999
     pd.testing.assert_frame_equal(table, before)
+
+
+def test_scores_read_the_columns_they_are_given(table):
+    renamed = table.rename(columns={"recency": "days", "frequency": "orders", "monetary": "spend"})
+    scored = rfm_scores(renamed, recency="days", frequency="orders", monetary="spend")
+    expected = rfm_scores(table)
+    assert scored[["R", "F", "M", "rfm_code"]].equals(expected[["R", "F", "M", "rfm_code"]])
+    assert list(scored["segment"]) == list(expected["segment"])
+    # swapping two columns changes the scores: the arguments are really used
+    # recency read from the spend column: fewer is better there, so the order is reversed
+    swapped = rfm_scores(table, recency="monetary")
+    assert swapped["R"].tolist() == [1, 4, 2, 5, 3] == [6 - m for m in expected["M"]]
+    with pytest.raises(ValueError, match="'orders'"):
+        rfm_scores(table, frequency="orders")

@@ -22,7 +22,7 @@ print(json.dumps({
     "data_dir": str(d.data_dir()),
     "sales": float(d.load_distributors()["sales"].sum()),
     "cdnow_rows": len(d.load_cdnow(sample=True)),
-    "a_class": "".join(crmlab.abc_classify(d.load_distributors(), "sales", key="distributor")
+    "a_class": "".join(crmlab.abc_classify(d.load_distributors(), "sales", customer="distributor")
                        .query("abc_class == 'A'")["distributor"]),
     "font": font_manager.findfont(p.use_cjk_font()),
 }))

@@ -148,7 +148,7 @@ customers_2024.sort_values("spend", ascending=False).head()
 # classes of chapter 5 (A: the customers who bring the first 70 % of spending):
 
 # %% id="code-08"
-ranked = crmlab.abc_classify(customers_2024.reset_index(), "spend", key="customer_id")
+ranked = crmlab.abc_classify(customers_2024.reset_index(), "spend", customer="customer_id")
 crmlab.abc_summary(ranked, "spend")
 
 # %% id="code-09"
@@ -454,7 +454,7 @@ forum[["quantity_en", "quantity_zh", "value", "value_high", "unit"]]
 year = 2023  # try 2024 again, or compare the two
 sales = transactions[transactions["date"].dt.year == year]
 spend = sales.groupby("customer_id")["amount"].sum().rename("spend").reset_index()
-crmlab.abc_summary(crmlab.abc_classify(spend, "spend", key="customer_id"), "spend")
+crmlab.abc_summary(crmlab.abc_classify(spend, "spend", customer="customer_id"), "spend")
 
 # %% [markdown] id="md-20"
 # ## Summary

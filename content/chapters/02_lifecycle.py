@@ -192,7 +192,7 @@ pd.DataFrame({"share of all relationships": leaving,
 # of 1000 single relationships (`simulate_relationship`, seeded) scatters around the exact shares:
 
 # %% id="code-15"
-simulated = crmlab.simulate_relationship(P, n_customers=1000, n_periods=24, seed=2)
+simulated = crmlab.simulate_relationship(P, n_customers=1000, periods=24, seed=2)
 comparison = pd.DataFrame({
     "exact": wide.loc[12],
     "simulated, 1000 relationships": simulated.query("period == 12").set_index("stage")["share"],

@@ -97,13 +97,13 @@ report.describe().loc[["count", "mean", "min", "max"]]
 
 # %% id="code-09"
 # Step 2: classify by this year's sales (70 / 20 / 10, the lecture's rule) and summarise
-classified = crmlab.abc_classify(customers, "sales_this_year", key="customer_id")
+classified = crmlab.abc_classify(customers, "sales_this_year", customer="customer_id")
 crmlab.abc_summary(classified, "sales_this_year")
 
 # %% id="code-10"
 # Steps 3 and 4: who met the target, who grew
-achievement = crmlab.achievement_ranking(customers, "sales_this_year", "sales_target", key="customer_id")
-growth = crmlab.growth_ranking(customers, "sales_this_year", "sales_last_year", key="customer_id")
+achievement = crmlab.achievement_ranking(customers, "sales_this_year", "sales_target", customer="customer_id")
+growth = crmlab.growth_ranking(customers, "sales_this_year", "sales_last_year", customer="customer_id")
 achievement[["customer_id", "sales_this_year", "sales_target", "achievement_rate", "rank"]].head()
 
 # %% id="code-11"
@@ -131,7 +131,7 @@ print(f"total sales: {total:g} (10k yuan)")
 targets
 
 # %% id="code-14"
-abc = crmlab.abc_classify(distributors, "sales", key="distributor")
+abc = crmlab.abc_classify(distributors, "sales", customer="distributor")
 abc
 
 # %% id="code-15"
@@ -152,7 +152,7 @@ for label in "ABC":
 # exceed); the check cells of the assignment recognise the crossing answer and tell you so.
 
 # %% id="code-17"
-crossing = crmlab.abc_classify(distributors, "sales", key="distributor", rule="crossing")
+crossing = crmlab.abc_classify(distributors, "sales", customer="distributor", rule="crossing")
 side_by_side = abc[["distributor", "sales", "cum_value", "abc_class"]].merge(
     crossing[["distributor", "abc_class"]], on="distributor", suffixes=("_not_exceed", "_crossing")
 )
@@ -220,7 +220,7 @@ abc_explorer(distributors, "sales", key="distributor")
 
 # %% id="code-26"
 shares = (0.7, 0.2, 0.1)  # try (0.8, 0.15, 0.05)
-crmlab.abc_summary(crmlab.abc_classify(distributors, "sales", key="distributor", shares=shares), "sales")
+crmlab.abc_summary(crmlab.abc_classify(distributors, "sales", customer="distributor", shares=shares), "sales")
 
 # %% [markdown] id="md-27"
 # ## 6 · What to do with each class

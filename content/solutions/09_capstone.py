@@ -194,7 +194,7 @@ report("q5", _s, atol=1e-4)
 # %% id="q6-answer" nbgrader={"grade": false, "grade_id": "q6-answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 abc_counts = ...
 ### BEGIN SOLUTION
-abc = crmlab.abc_classify(rfm.reset_index(), "monetary", key="customer_id")
+abc = crmlab.abc_classify(rfm.reset_index(), "monetary", customer="customer_id")
 abc_counts = {str(k): int(v) for k, v in abc["abc_class"].value_counts().items()}
 ### END SOLUTION
 
