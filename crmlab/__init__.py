@@ -31,6 +31,7 @@ _TOP_LEVEL = (
     "fairness",
     "loyalty",
     "glossary",
+    "_i18n",
 )
 # names a module lists that stay under the module: ``crmlab.glossary`` is the module, its function
 # is ``crmlab.glossary.glossary()``

@@ -11,6 +11,7 @@
     crmlab workspace [DIR]             copy notebooks and exercises into a personal workspace
     crmlab site [DIR]                  the offline course website (static HTML, default _site/)
     crmlab notebooks build|check|export  the notebooks' text sources in content/ (py:percent)
+    crmlab translations update|check|build  the Chinese edition: catalogues in content/zh/, zh/
 
 Each command is a thin wrapper: authoring and publishing live in :mod:`crmlab.course`, the
 grading pipeline in :mod:`crmlab.grading`; both are imported only when a command needs them.
@@ -218,6 +219,44 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from crmlab.course import textnotebooks as tn
+    from crmlab.course import translations as tr
+
+    root = _course_root(args)
+    chosen = [p for p in tn.pairs(root) if not args.name or p.text.stem in args.name]
+    if args.name and not chosen:
+        print(
+            f"crmlab translations: no text source named {' or '.join(args.name)}", file=sys.stderr
+        )
+        return 2
+    if args.action == "update":
+        for pair in chosen:
+            report = tr.update(pair, args.lang)
+            if report.changed:
+                print(
+                    f"updated {report.path.relative_to(root)}: {report.new} new, "
+                    f"{report.fuzzy} fuzzy, {report.obsolete} obsolete"
+                )
+        return 0
+    if args.action == "check":
+        problems = [problem for pair in chosen for problem in tr.check(pair, args.lang)]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} cells need a translator", file=sys.stderr)
+            return 1
+        print(f"{len(chosen)} catalogues are complete and current")
+        return 0
+    for pair in chosen:
+        if args.execute and pair.executed:
+            print(f"running {pair.text.relative_to(root)} in {args.lang} ...", flush=True)
+        changed = tn.build(pair, execute=args.execute, lang=args.lang)
+        target = tr.edition_path(pair, args.lang).relative_to(root)
+        print(f"{'updated' if changed else 'unchanged'} {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crmlab", description="The crmlab course tools (run from the course root)."
@@ -318,6 +357,21 @@ def build_parser() -> argparse.ArgumentParser:
         q = actions.add_parser(action, help=text)
         q.add_argument("name", nargs="*", help="only these notebooks (file stems, e.g. 05_abc)")
         q.set_defaults(func=cmd_notebooks, execute=False)
+        if action == "build":
+            q.add_argument(
+                "--execute", action="store_true", help="run the chapters and store their outputs"
+            )
+    p = sub.add_parser("translations", help="the Chinese edition's catalogues and notebooks")
+    actions = p.add_subparsers(dest="action", required=True)
+    for action, text in (
+        ("update", "bring the catalogues in content/zh/ in step with the English text sources"),
+        ("check", "report cells without a current translation"),
+        ("build", "generate the Chinese notebooks in zh/ from the text sources and catalogues"),
+    ):
+        q = actions.add_parser(action, help=text)
+        q.add_argument("name", nargs="*", help="only these notebooks (file stems, e.g. 05_abc)")
+        q.add_argument("--lang", default="zh", choices=["zh"], help="the edition (default zh)")
+        q.set_defaults(func=cmd_translations, execute=False)
         if action == "build":
             q.add_argument(
                 "--execute", action="store_true", help="run the chapters and store their outputs"

@@ -238,8 +238,14 @@ def _stable_widget_ids(nb: Any, name: str) -> Any:
     return nbformat.from_dict(json.loads(json.dumps(new)))
 
 
-def build(pair: NotebookPair, *, execute: bool = False, timeout: int = 600) -> bool:
+def build(
+    pair: NotebookPair, *, execute: bool = False, timeout: int = 600, lang: str = "en"
+) -> bool:
     """Generate ``pair.notebook`` from ``pair.text``; return whether the file changed.
+
+    With ``lang`` other than ``"en"``, the notebook of that edition is generated instead, from
+    the text source and its catalogue (:mod:`crmlab.course.translations`), into the edition's
+    folder (``zh/notebooks/...``, ``zh/solutions/...``).
 
     Without ``execute``, a chapter keeps the stored outputs of every code cell whose id and source
     are unchanged (a prose edit needs no re-run; CI's nbval run then checks the outputs still hold).
@@ -249,7 +255,15 @@ def build(pair: NotebookPair, *, execute: bool = False, timeout: int = 600) -> b
     import nbformat
 
     nb = read(pair.text)
-    old = nbformat.read(pair.notebook, as_version=4) if pair.notebook.exists() else None
+    target = pair.notebook
+    if lang != "en":
+        from crmlab.course import translations
+
+        catalogue = translations.catalogue_path(pair, lang)
+        entries = translations.loads(catalogue.read_text(encoding="utf-8"))
+        nb = translations.translate(nb, entries, lang, name=str(catalogue))
+        target = translations.edition_path(pair, lang)
+    old = nbformat.read(target, as_version=4) if target.exists() else None
     if pair.executed and execute:
         from nbclient import NotebookClient
 
@@ -258,7 +272,7 @@ def build(pair: NotebookPair, *, execute: bool = False, timeout: int = 600) -> b
             timeout=timeout,
             kernel_name="python3",
             record_timing=False,
-            resources={"metadata": {"path": str(pair.notebook.parent)}},
+            resources={"metadata": {"path": str(target.parent)}},
         ).execute()
         nb.metadata["language_info"] = copy.deepcopy(LANGUAGE_INFO)
         for cell in nb.cells:
@@ -275,10 +289,10 @@ def build(pair: NotebookPair, *, execute: bool = False, timeout: int = 600) -> b
         if "widgets" in old.metadata:
             nb.metadata["widgets"] = old.metadata["widgets"]
     text = nbformat.writes(nb) + "\n"
-    if pair.notebook.exists() and pair.notebook.read_text(encoding="utf-8") == text:
+    if target.exists() and target.read_text(encoding="utf-8") == text:
         return False
-    pair.notebook.parent.mkdir(parents=True, exist_ok=True)
-    pair.notebook.write_text(text, encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
     return True
 
 

@@ -1,0 +1,195 @@
+"""The Chinese edition of the notebooks: gettext catalogues keyed on stable cell ids.
+
+Two languages, one source. The code of a notebook exists once, in its English text source
+(``content/chapters/NN_slug.py``, ``content/solutions/NN_slug.py``); the prose of each markdown
+cell is translated in a catalogue beside it::
+
+    content/zh/chapters/05_abc.po      msgctxt = cell id, msgid = the English cell, msgstr = 中文
+    content/zh/solutions/05_abc.po
+
+and the Chinese notebooks are generated from both (``crmlab translations build``)::
+
+    zh/notebooks/05_abc.ipynb           (executed, outputs stored, as notebooks/ is)
+    zh/solutions/05_abc/05_abc.ipynb    (nbgrader source of the Chinese release)
+
+A Chinese notebook differs from its English one in its markdown cells and in one thing of its
+code: the first code cell that uses crmlab starts with :data:`LANGUAGE_LINES` (``crmlab.
+set_language("zh")``), which is how the notebook tells crmlab its language. Cell ids, cell
+order, code, nbgrader metadata (grade ids, points) are the English ones; :func:`parity` checks it.
+
+When the English text of a cell changes, ``crmlab translations update`` marks its translation
+``fuzzy`` (keeping the old English as ``#| msgid``, so the translator sees what changed) and a
+test fails until it is reviewed; a new cell gets an empty entry; the entry of a deleted cell
+becomes obsolete (``#~``), kept for reuse but no longer counted.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crmlab._i18n import LANGUAGES
+from crmlab._po import Entry, dumps, loads
+from crmlab.course import textnotebooks as tn
+
+__all__ = [
+    "LANGUAGE_LINES",
+    "TranslationError",
+    "catalogue_path",
+    "check",
+    "edition_path",
+    "extract",
+    "parity",
+    "translate",
+    "update",
+]
+
+#: the lines the generator puts at the top of a translated notebook's setup cell
+LANGUAGE_LINES = 'import crmlab\n\ncrmlab.set_language("{lang}")\n\n'
+TRANSLATED = ("markdown",)
+
+
+class TranslationError(ValueError):
+    """A catalogue that cannot make a complete notebook (a cell untranslated or out of date)."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`update` did to one catalogue."""
+
+    path: Path
+    new: int
+    fuzzy: int
+    obsolete: int
+    changed: bool
+
+
+def _language(lang: str) -> str:
+    if lang == "en" or lang not in LANGUAGES:
+        raise ValueError(f"no translated edition {lang!r}; editions: {sorted(LANGUAGES)[1:]}")
+    return lang
+
+
+def catalogue_path(pair: tn.NotebookPair, lang: str) -> Path:
+    """``content/<lang>/<chapters|solutions>/<stem>.po`` beside the text source."""
+    return (
+        pair.text.parent.parent / _language(lang) / pair.text.parent.name / f"{pair.text.stem}.po"
+    )
+
+
+def edition_path(pair: tn.NotebookPair, lang: str) -> Path:
+    """Where the translated notebook goes: ``<lang>/notebooks/...`` or ``<lang>/solutions/...``."""
+    root = pair.text.parent.parent.parent
+    return root / _language(lang) / pair.notebook.relative_to(root)
+
+
+def extract(nb: Any, name: str) -> list[Entry]:
+    """The translatable entries of a notebook: one per non-empty markdown cell."""
+    return [
+        Entry(msgid=cell.source, context=cell.id, notes=[f"{name}, {cell.cell_type} cell"])
+        for cell in nb.cells
+        if cell.cell_type in TRANSLATED and cell.source.strip()
+    ]
+
+
+def _read(path: Path) -> list[Entry]:
+    return loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def update(pair: tn.NotebookPair, lang: str) -> Report:
+    """Bring a catalogue in step with its English text source (see the module docstring)."""
+    path = catalogue_path(pair, lang)
+    old = {e.context: e for e in _read(path) if not e.obsolete}
+    obsolete_before = [e for e in _read(path) if e.obsolete]
+    entries, new, fuzzy = [], 0, 0
+    for entry in extract(tn.read(pair.text), f"{pair.kind} {pair.text.stem}"):
+        before = old.pop(entry.context, None)
+        if before is None:
+            new += 1
+        elif before.msgid == entry.msgid:
+            entry.msgstr, entry.flags = before.msgstr, before.flags
+            entry.comments, entry.previous = before.comments, before.previous
+        else:
+            entry.msgstr, entry.comments = before.msgstr, before.comments
+            entry.flags = sorted(set(before.flags) | ({"fuzzy"} if before.msgstr else set()))
+            entry.previous = before.previous if before.fuzzy else before.msgid
+            fuzzy += bool(before.msgstr)
+        entries.append(entry)
+    gone = [e for e in old.values() if e.msgstr]
+    for entry in gone:
+        entry.obsolete = True
+    text = dumps(entries + obsolete_before + gone, language=LANGUAGES[lang])
+    changed = not path.exists() or path.read_text(encoding="utf-8") != text
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return Report(path, new, fuzzy, len(gone), changed)
+
+
+def check(pair: tn.NotebookPair, lang: str) -> list[str]:
+    """What keeps the catalogue from making a complete, current translation (empty when none)."""
+    path = catalogue_path(pair, lang)
+    if not path.exists():
+        return [f"{path} is missing: run `crmlab translations update`"]
+    problems = []
+    have = {e.context: e for e in _read(path) if not e.obsolete}
+    for entry in extract(tn.read(pair.text), ""):
+        got = have.pop(entry.context, None)
+        where = f"{path}: cell {entry.context}"
+        if got is None:
+            problems.append(f"{where} has no entry: run `crmlab translations update`")
+        elif got.msgid != entry.msgid:
+            problems.append(f"{where}: the English changed: run `crmlab translations update`")
+        elif got.fuzzy:
+            problems.append(f"{where} is fuzzy: review the translation, then remove the flag")
+        elif not got.msgstr.strip():
+            problems.append(f"{where} is not translated yet")
+    problems += [f"{path}: entry {c} is for no cell of {pair.text}" for c in have]
+    return problems
+
+
+def translate(nb: Any, entries: list[Entry], lang: str, *, name: str = "") -> Any:
+    """A copy of the English notebook ``nb`` in ``lang``, from the catalogue ``entries``."""
+    lang = _language(lang)
+    table = {e.context: e for e in entries if not e.obsolete}
+    out = copy.deepcopy(nb)
+    for cell in out.cells:
+        if cell.cell_type not in TRANSLATED or not cell.source.strip():
+            continue
+        entry = table.get(cell.id)
+        if entry is None or entry.msgid != cell.source or not entry.translated:
+            state = "no entry" if entry is None else "out of date or untranslated"
+            raise TranslationError(f"{name}: cell {cell.id} has {state} in the {lang} catalogue")
+        cell.source = entry.msgstr
+    setup = next((c for c in out.cells if c.cell_type == "code" and "crmlab" in c.source), None)
+    if setup is None:
+        raise TranslationError(f"{name}: no code cell uses crmlab, so none can set the language")
+    setup.source = LANGUAGE_LINES.format(lang=lang) + setup.source
+    out.metadata["crmlab"] = {"language": lang}
+    return out
+
+
+def parity(english: Any, translated: Any, lang: str) -> list[str]:
+    """What differs between two editions beyond translated prose and the language lines."""
+    problems = []
+    ids = [c.id for c in english.cells]
+    if ids != [c.get("id") for c in translated.cells]:
+        return ["the cells (ids or order) differ"]
+    prefix = LANGUAGE_LINES.format(lang=lang)
+    set_seen = False
+    for a, b in zip(english.cells, translated.cells, strict=True):
+        if a.cell_type != b.cell_type:
+            problems.append(f"cell {a.id}: {a.cell_type} in English, {b.cell_type} here")
+        if a.metadata.get("nbgrader") != b.metadata.get("nbgrader"):
+            problems.append(f"cell {a.id}: the nbgrader metadata (grade id, points) differ")
+        if a.cell_type == "code":
+            source = b.source
+            if not set_seen and source.startswith(prefix):
+                source, set_seen = source[len(prefix) :], True
+            if source != a.source:
+                problems.append(f"cell {a.id}: the code differs")
+    if not set_seen:
+        problems.append(f"no cell sets the language {lang!r}")
+    return problems
