@@ -11,7 +11,10 @@ PY      := $(BIN)/python
 COURSE  := $(VENV)/.crmlab-course
 TESTENV := $(VENV)/.crmlab-test
 PORT    ?= 8888
-WORK    ?= work
+# the edition of the course a learner opens: en, or zh for the Chinese one (`make lab COURSE_LANG=zh`;
+# not LANG, which the shell and Python read); each edition has a workspace of its own
+COURSE_LANG ?= en
+WORK    ?= $(if $(filter zh,$(COURSE_LANG)),work-zh,work)
 LAB_ARGS ?=
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 JOBS    ?= 2
@@ -25,15 +28,17 @@ export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help venv lab workspace test test-fast lint notebooks exercises bench font-check site lock wheelhouse clean kit
+.PHONY: help venv lab workspace test test-fast lint notebooks exercises chinese bench font-check site lock wheelhouse clean kit
 
 help:
 	@echo "make lab        open the course in JupyterLab on work/ (creates .venv on first run)"
+	@echo "                make lab COURSE_LANG=zh: the Chinese edition (中文版) on work-zh/"
 	@echo "make test       the whole test suite, as CI runs it (adds the test tools to .venv)"
 	@echo "make test-fast  unit tests only (no notebooks, grading round trips or browser)"
 	@echo "make lint       ruff check and ruff format --check (also part of make test)"
 	@echo "make notebooks  generate notebooks from content/ and re-run the chapters (NAMES=05_abc)"
 	@echo "make exercises  regenerate exercises/ and keys/ from solutions/"
+	@echo "make chinese    update the Chinese catalogues, build zh/ and release zh/exercises/"
 	@echo "make bench      benchmarks (ratios against a reference measured in the same run)"
 	@echo "make site       build the offline course website into _site/"
 	@echo "make wheelhouse download every wheel of the course into wheelhouse/ (for a lab without a fast network)"
@@ -56,10 +61,13 @@ $(TESTENV): $(COURSE) requirements-test.lock
 venv: $(COURSE)
 
 workspace: $(COURSE)
-	$(BIN)/crmlab workspace $(WORK)
+	$(BIN)/crmlab workspace $(WORK) --lang $(COURSE_LANG)
 
+# the Chinese edition's workspace has its own JupyterLab settings (the interface in Chinese), so
+# the learner's settings elsewhere stay as they are
+LAB_ENV = $(if $(filter zh,$(COURSE_LANG)),JUPYTERLAB_SETTINGS_DIR=$(abspath $(WORK))/.jupyterlab-settings)
 lab: workspace
-	$(BIN)/jupyter lab --ServerApp.root_dir=$(WORK) --port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS)
+	$(LAB_ENV) $(BIN)/jupyter lab --ServerApp.root_dir=$(WORK) --port=$(PORT) $(ROOT_FLAG) $(LAB_ARGS)
 
 PYTEST  := $(PY) -m pytest -p no:cacheprovider
 NBVAL   := --nbval-current-env --nbval-cell-timeout=180
@@ -89,6 +97,13 @@ notebooks: $(COURSE)
 
 exercises: $(COURSE)
 	$(BIN)/crmlab generate --all
+
+# The Chinese edition from the English sources and the catalogues in content/zh/ (after make
+# notebooks and make exercises): zh/notebooks (re-run), zh/solutions and the release zh/exercises
+chinese: $(COURSE)
+	$(BIN)/crmlab translations update
+	$(BIN)/crmlab translations build --execute $(NAMES)
+	$(BIN)/crmlab generate --all --lang zh
 
 bench: $(TESTENV)
 	$(PY) -m bench

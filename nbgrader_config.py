@@ -22,8 +22,14 @@ root = os.path.dirname(os.path.abspath(__file__))
 
 c.CourseDirectory.root = os.environ.get("CRMLAB_COURSE_ROOT", root)
 c.CourseDirectory.course_id = "crmlab"
-c.CourseDirectory.source_directory = "solutions"
-c.CourseDirectory.release_directory = "exercises"
+# the edition a class is given (course.toml's `edition`; CRMLAB_EDITION when `crmlab generate
+# --lang` releases the other one): its source and release folders. The formgrader, nbgrader's own
+# commands and crmlab then restore and compare locked cells against the same edition.
+from crmlab.course.manifest import edition_folders  # noqa: E402
+
+c.CourseDirectory.source_directory, c.CourseDirectory.release_directory = edition_folders(
+    c.CourseDirectory.root
+)
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", ".*"]
 
 # the kernel every notebook names, and the limits of one cell

@@ -41,8 +41,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print("crmlab generate: name an assignment or pass --all", file=sys.stderr)
         return 2
     for name in names:
-        generate(root, name)
-        print(f"generated exercises/{name}/ and keys/{name}.json")
+        release = generate(root, name, args.lang)
+        print(f"generated {release.relative_to(root)}/ (key keys/{name}.json)")
     return 0
 
 
@@ -153,7 +153,7 @@ def cmd_workspace(args: argparse.Namespace) -> int:
     from crmlab.course.workspace import sync_workspace
 
     root = _course_root(args)
-    report = sync_workspace(root, Path(args.directory))
+    report = sync_workspace(root, Path(args.directory), args.lang)
     print(report)
     return 0
 
@@ -231,16 +231,29 @@ def cmd_translations(args: argparse.Namespace) -> int:
         )
         return 2
     if args.action == "update":
-        for pair in chosen:
-            report = tr.update(pair, args.lang)
+        from crmlab.course.manifest import load_course
+
+        reports = [tr.update(pair, args.lang) for pair in chosen]
+        if not args.name:
+            reports.append(tr.update_messages(load_course(root).assignments, args.lang))
+        for report in reports:
             if report.changed:
+                shown = (
+                    report.path.relative_to(root)
+                    if report.path.is_relative_to(root)
+                    else report.path
+                )
                 print(
-                    f"updated {report.path.relative_to(root)}: {report.new} new, "
+                    f"updated {shown}: {report.new} new, "
                     f"{report.fuzzy} fuzzy, {report.obsolete} obsolete"
                 )
         return 0
     if args.action == "check":
+        from crmlab.course.manifest import load_course
+
         problems = [problem for pair in chosen for problem in tr.check(pair, args.lang)]
+        if not args.name:
+            problems += tr.message_problems(load_course(root).assignments, args.lang)
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
@@ -271,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("assignment", nargs="*")
     p.add_argument("--all", action="store_true", help="every assignment in course.toml")
+    p.add_argument(
+        "--lang",
+        choices=["en", "zh"],
+        help="the edition to release (default: course.toml's edition); zh writes zh/exercises/",
+    )
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("collect", help="copy a folder or LMS zip of notebooks into submitted/")
@@ -334,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
         "workspace", help="copy new notebooks and exercises into a personal workspace"
     )
     p.add_argument("directory", nargs="?", default="work")
+    p.add_argument(
+        "--lang", default="en", choices=["en", "zh"], help="the edition: English or Chinese (中文)"
+    )
     p.set_defaults(func=cmd_workspace)
     p = sub.add_parser(
         "sync-docs",

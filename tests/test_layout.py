@@ -39,7 +39,13 @@ SHIMS = {"crmlab.course.grading": "crmlab.grading.preprocessors", "crmlab.course
 COURSE_FROM_GRADING = {
     ("crmlab.course.release", "crmlab.grading.keys"): {"build_key", "dumps_key", "key_path"}
 }
-GRADING_MAY_IMPORT = ("crmlab.grading", "crmlab.course.manifest", "crmlab.checks")
+GRADING_MAY_IMPORT = (
+    "crmlab.grading",
+    "crmlab.course.manifest",
+    "crmlab.checks",
+    "crmlab._i18n",
+    "crmlab._po",
+)
 OLD_MODULES = (
     "grading",
     "autograde",

@@ -164,3 +164,60 @@ def test_an_untranslated_cell_stops_the_build_by_name(tmp_path):
     assert not tr.edition_path(solution, "zh").exists()
     with pytest.raises(ValueError, match="no translated edition 'fr'"):
         tr.catalogue_path(solution, "fr")
+
+
+def test_the_class_edition_chooses_the_nbgrader_folders(tmp_path, monkeypatch):
+    from crmlab.course.manifest import edition_folders, release_dir
+
+    monkeypatch.delenv("CRMLAB_EDITION", raising=False)
+    assert edition_folders(tmp_path) == ("solutions", "exercises"), "no course.toml: English"
+    manifest = (REPO / "course.toml").read_text(encoding="utf-8")
+    assert 'edition = "en"' in manifest
+    (tmp_path / "course.toml").write_text(manifest.replace('edition = "en"', 'edition = "zh"'))
+    assert edition_folders(tmp_path) == ("zh/solutions", "zh/exercises")
+    assert release_dir(tmp_path) == tmp_path / "zh" / "exercises"
+    assert release_dir(tmp_path, "en") == tmp_path / "exercises"
+    monkeypatch.setenv("CRMLAB_EDITION", "en")  # what `crmlab generate --lang en` sets
+    assert edition_folders(tmp_path) == ("solutions", "exercises")
+    monkeypatch.setenv("CRMLAB_EDITION", "fr")
+    with pytest.raises(ValueError, match="unknown edition 'fr'"):
+        edition_folders(tmp_path)
+
+
+def test_nbgrader_reads_the_edition_from_the_course(tmp_path):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    manifest = (REPO / "course.toml").read_text(encoding="utf-8")
+    (tmp_path / "course.toml").write_text(manifest.replace('edition = "en"', 'edition = "zh"'))
+    (tmp_path / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text())
+    import os
+
+    saved = os.environ.pop("CRMLAB_EDITION", None)
+    os.environ["CRMLAB_COURSE_ROOT"] = str(tmp_path)
+    try:
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
+    finally:
+        os.environ.pop("CRMLAB_COURSE_ROOT")
+        if saved is not None:
+            os.environ["CRMLAB_EDITION"] = saved
+    assert config.CourseDirectory.source_directory == "zh/solutions"
+    assert config.CourseDirectory.release_directory == "zh/exercises"
+
+
+def test_a_check_speaks_the_notebook_language(capsys):
+    import crmlab
+    from crmlab.checks import CheckFailed, for_assignment
+
+    grader = for_assignment(A)
+    try:
+        crmlab.set_language("zh")
+        with pytest.raises(CheckFailed) as failed:
+            grader.check("q1", ...)
+        assert str(failed.value) == "q1: 尚未作答：把 `...` 换成你的答案。"
+        assert failed.value.code == "not-attempted"
+        grader.check("q1", 10580.0)
+        assert capsys.readouterr().out == "q1: 格式正确。答案是否正确由隐藏测试判定。\n"
+    finally:
+        crmlab.set_language("en")
+    with pytest.raises(CheckFailed, match="not attempted yet"):
+        grader.check("q1", ...)

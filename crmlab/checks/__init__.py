@@ -82,6 +82,9 @@ def checks_module(assignment: str) -> str:
     return module
 
 
+FORMAT_OK = "format OK. The hidden tests decide whether the answer is right."
+
+
 class AssignmentChecks:
     """The ``check`` and ``report`` helpers of one assignment.
 
@@ -111,7 +114,9 @@ class AssignmentChecks:
         the answer is right: the hidden tests decide that.
         """
         self._question(question).run(answer)
-        print(f"{question}: format OK. The hidden tests decide whether the answer is right.")
+        from crmlab._i18n import translate
+
+        print(f"{question}: {translate(FORMAT_OK)}")
 
     def report(self, question: str, answer: Any, **options: Any) -> None:
         """Hidden-test helper: put the student's ``answer`` into the cell output for the grader.

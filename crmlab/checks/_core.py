@@ -134,7 +134,10 @@ class QuestionChecks:
         return out
 
     def fail(self, code: str) -> CheckFailed:
-        return CheckFailed(self.question, code, self.messages()[code])
+        """The failure of rule ``code``, its message in the notebook's language."""
+        from crmlab._i18n import translate
+
+        return CheckFailed(self.question, code, translate(self.messages()[code]))
 
     def run(self, answer: Any) -> None:
         if not_attempted(answer):

@@ -3,7 +3,8 @@
 ``crmlab kit [PATH]`` (``make kit``: ``dist/crmlab-student-kit.zip``) packs, under a top folder
 ``crmlab-student-kit/``:
 
-* ``notebooks/`` (the chapters), ``exercises/`` (the released assignments), ``datasets/``;
+* ``notebooks/`` (the chapters), ``exercises/`` (the released assignments), ``datasets/``, and
+  the Chinese edition's ``zh/notebooks/``, ``zh/exercises/`` and ``zh/docs/``;
 * the ``crmlab`` package source (its grading internals hold no answers: the checks store only
   fingerprints of *wrong* answers, the grader only compares with keys that stay behind);
 * ``README.md``, ``pyproject.toml``, ``requirements.lock``, ``course.toml``, ``Makefile`` and the
@@ -42,7 +43,16 @@ FILES = [
     "LICENSE-CONTENT.md",
     "docs/sources.md",
 ]
-FOLDERS = ["notebooks", "exercises", "datasets", "crmlab"]
+# the Chinese edition: its chapters, releases and pages (never zh/solutions)
+FOLDERS = [
+    "notebooks",
+    "exercises",
+    "datasets",
+    "crmlab",
+    "zh/notebooks",
+    "zh/exercises",
+    "zh/docs",
+]
 SKIP_PARTS = {
     "__pycache__",
     ".ipynb_checkpoints",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,10 @@ class Chapter:
         return f"{self.number:02d}_{self.slug}"
 
 
+#: where each edition's nbgrader source and release live, relative to the course root
+EDITIONS = {"en": ("solutions", "exercises"), "zh": ("zh/solutions", "zh/exercises")}
+
+
 @dataclass(frozen=True)
 class Course:
     """The whole manifest."""
@@ -37,6 +42,23 @@ class Course:
     title_zh: str
     index: str
     chapters: tuple[Chapter, ...]
+    #: the language of this class's release ("en" or "zh"): course.toml's ``edition``, or the
+    #: environment variable ``CRMLAB_EDITION`` (what ``crmlab generate --lang`` sets for nbgrader)
+    edition: str = "en"
+
+    def source_dir(self, edition: str | None = None) -> Path:
+        """The nbgrader source folder of an edition (default: the class's)."""
+        return self.root / EDITIONS[self._edition(edition)][0]
+
+    def release_dir(self, edition: str | None = None) -> Path:
+        """The release folder of an edition (default: the class's): ``exercises/``, ``zh/exercises/``."""
+        return self.root / EDITIONS[self._edition(edition)][1]
+
+    def _edition(self, edition: str | None) -> str:
+        edition = edition or self.edition
+        if edition not in EDITIONS:
+            raise ValueError(f"unknown edition {edition!r}: the course has {sorted(EDITIONS)}")
+        return edition
 
     @property
     def assignments(self) -> list[str]:
@@ -87,4 +109,32 @@ def load_course(root: Path | None = None) -> Course:
             )
         if c.assignment and c.assignment != c.name:
             raise ValueError(f"course.toml: chapter {c.number} assignment should be {c.name}")
-    return Course(root, course["title_en"], course["title_zh"], course["index"], chapters)
+    edition = os.environ.get("CRMLAB_EDITION") or course.get("edition", "en")
+    if edition not in EDITIONS:
+        raise ValueError(f"course.toml: edition must be one of {sorted(EDITIONS)}, got {edition!r}")
+    return Course(root, course["title_en"], course["title_zh"], course["index"], chapters, edition)
+
+
+def edition_folders(root: Path) -> tuple[str, str]:
+    """(source, release) folders of the class at ``root``, for nbgrader_config.py.
+
+    The edition is ``CRMLAB_EDITION`` when set, else course.toml's ``edition``; a folder without
+    course.toml (a deployment's bare config) is English.
+    """
+    edition = os.environ.get("CRMLAB_EDITION")
+    if not edition:
+        path = Path(root) / "course.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        edition = data.get("course", {}).get("edition", "en")
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}: the course has {sorted(EDITIONS)}")
+    return EDITIONS[edition]
+
+
+def release_dir(root: Path, edition: str | None = None) -> Path:
+    """The release folder of the class at ``root``: its edition's (see :func:`edition_folders`)."""
+    if edition is not None:
+        if edition not in EDITIONS:
+            raise ValueError(f"unknown edition {edition!r}: the course has {sorted(EDITIONS)}")
+        return Path(root) / EDITIONS[edition][1]
+    return Path(root) / edition_folders(root)[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,16 +39,46 @@ def find_leaks(folder: Path) -> list[str]:
     return leaks
 
 
-def generate(root: Path, assignment: str) -> None:
-    """Build ``keys/<assignment>.json`` and release ``exercises/<assignment>/`` from ``solutions/``."""
-    source = root / "solutions" / assignment
+def generate(root: Path, assignment: str, edition: str | None = None) -> Path:
+    """Build the key and release an assignment of an edition; return the release folder.
+
+    The English edition (``solutions/`` -> ``exercises/``) writes ``keys/<assignment>.json``. A
+    translated edition (``zh/solutions/`` -> ``zh/exercises/``, made by ``crmlab translations
+    build``) runs its own solution too, and its key must equal the English one value for value:
+    the code, grade ids and points of the editions are one, so there is one key. The edition
+    defaults to the class's (``edition`` in course.toml).
+    """
+    from crmlab.course.manifest import load_course
+
+    course = load_course(Path(root))
+    edition = edition or course.edition
+    source = course.source_dir(edition) / assignment
     if not source.is_dir():
-        raise FileNotFoundError(f"no source assignment at {source}")
+        hint = " (run `crmlab translations build` first)" if edition != "en" else ""
+        raise FileNotFoundError(f"no source assignment at {source}{hint}")
     key = build_key(source, assignment)
     path = key_path(root / "keys", assignment)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps_key(key), encoding="utf-8")
-    run_nbgrader(root, "generate_assignment", assignment, "--force", "--log-level=WARN")
-    leaks = find_leaks(root / "exercises" / assignment)
+    if edition == "en":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dumps_key(key), encoding="utf-8")
+    else:
+        english = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+        if english is None or english["notebooks"] != key["notebooks"]:
+            raise RuntimeError(
+                f"the {edition} edition of {assignment} does not give the English key "
+                f"({path}): its code or grading metadata differ; regenerate the English key "
+                "first, then the translation (crmlab translations build)"
+            )
+    run_nbgrader(
+        root,
+        "generate_assignment",
+        assignment,
+        "--force",
+        "--log-level=WARN",
+        env={"CRMLAB_EDITION": edition},
+    )
+    release = course.release_dir(edition) / assignment
+    leaks = find_leaks(release)
     if leaks:
         raise RuntimeError("the release leaks answers:\n" + "\n".join(leaks))
+    return release

@@ -36,6 +36,10 @@ from crmlab.course import textnotebooks as tn
 
 __all__ = [
     "LANGUAGE_LINES",
+    "check_messages",
+    "message_catalogue_path",
+    "message_problems",
+    "update_messages",
     "TranslationError",
     "catalogue_path",
     "check",
@@ -192,4 +196,84 @@ def parity(english: Any, translated: Any, lang: str) -> list[str]:
                 problems.append(f"cell {a.id}: the code differs")
     if not set_seen:
         problems.append(f"no cell sets the language {lang!r}")
+    return problems
+
+
+# ---- crmlab's own messages (what a student's check cell prints), crmlab/locale/<lang>/checks.po
+
+
+def message_catalogue_path(lang: str, domain: str = "checks") -> Path:
+    """``crmlab/locale/<lang>/<domain>.po``, inside the package (students' kernels read it)."""
+    from crmlab._i18n import LOCALE
+
+    return LOCALE / _language(lang) / f"{domain}.po"
+
+
+def check_messages(assignments: list[str]) -> list[Entry]:
+    """Every message a visible check can show, once each, with where it is used."""
+    from crmlab.checks import FORMAT_OK, for_assignment
+
+    uses: dict[str, list[str]] = {FORMAT_OK: ["every question: the check passed"]}
+    for assignment in assignments:
+        for question, checks in for_assignment(assignment).questions.items():
+            for code, message in checks.messages().items():
+                uses.setdefault(message, []).append(f"{assignment} {question} {code}")
+    return [
+        Entry(msgid=m, notes=[", ".join(where[:4]) + (" ..." if len(where) > 4 else "")])
+        for m, where in uses.items()
+    ]
+
+
+def update_messages(assignments: list[str], lang: str) -> Report:
+    """Bring ``checks.po`` in step with the check messages; a changed message is matched by
+    similarity with a retired one and marked fuzzy, keeping the old translation for review."""
+    import difflib
+
+    path = message_catalogue_path(lang)
+    before = _read(path)
+    old = {e.msgid: e for e in before if not e.obsolete}
+    retired_before = [e for e in before if e.obsolete]
+    entries, new, fuzzy = [], 0, 0
+    fresh = check_messages(assignments)
+    candidates = [m for m in old if m not in {e.msgid for e in fresh} and old[m].msgstr]
+    for entry in fresh:
+        got = old.get(entry.msgid)
+        if got is not None:
+            entry.msgstr, entry.flags, entry.comments = got.msgstr, got.flags, got.comments
+            entry.previous = got.previous
+        else:
+            close = difflib.get_close_matches(entry.msgid, candidates, n=1, cutoff=0.75)
+            if close:
+                was = old[close[0]]
+                candidates.remove(close[0])
+                entry.msgstr, entry.flags, entry.previous = was.msgstr, ["fuzzy"], was.msgid
+                fuzzy += 1
+            else:
+                new += 1
+        entries.append(entry)
+    gone = [old[m] for m in candidates]
+    for entry in gone:
+        entry.obsolete = True
+    text = dumps(entries + retired_before + gone, language=LANGUAGES[lang])
+    changed = not path.exists() or path.read_text(encoding="utf-8") != text
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return Report(path, new, fuzzy, len(gone), changed)
+
+
+def message_problems(assignments: list[str], lang: str) -> list[str]:
+    """Check messages without a current translation (empty when the catalogue is complete)."""
+    path = message_catalogue_path(lang)
+    have = {e.msgid: e for e in _read(path) if not e.obsolete}
+    problems = []
+    for entry in check_messages(assignments):
+        got = have.get(entry.msgid)
+        short = entry.msgid if len(entry.msgid) < 70 else entry.msgid[:67] + "..."
+        if got is None:
+            problems.append(f"{path}: no entry for {short!r}: run `crmlab translations update`")
+        elif got.fuzzy:
+            problems.append(f"{path}: {short!r} is fuzzy: review it, then remove the flag")
+        elif not got.msgstr.strip():
+            problems.append(f"{path}: {short!r} is not translated yet")
     return problems

@@ -44,11 +44,23 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def course_files(root: Path) -> list[tuple[Path, str]]:
-    """(original, path inside the workspace) for every notebook and exercise file and linked page."""
+#: JupyterLab's settings for a workspace of the Chinese edition: its interface in Chinese. `make
+#: lab COURSE_LANG=zh` points JUPYTERLAB_SETTINGS_DIR here, so the learner's own settings elsewhere
+#: stay as they are.
+LAB_SETTINGS = ".jupyterlab-settings"
+_LOCALE_SETTING = ("@jupyterlab/translation-extension", "plugin.jupyterlab-settings")
+
+
+def course_files(root: Path, lang: str = "en") -> list[tuple[Path, str]]:
+    """(original, path inside the workspace) for every notebook and exercise file and linked page.
+
+    The Chinese edition (``lang="zh"``) takes ``zh/notebooks`` and ``zh/exercises`` and puts them
+    at the same places, ``notebooks/`` and ``exercises/``, so that the links between them work.
+    """
     out = []
+    prefix = Path() if lang == "en" else Path(lang)
     for folder in ("notebooks", "exercises"):
-        base = root / folder
+        base = root / prefix / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
@@ -59,19 +71,35 @@ def course_files(root: Path) -> list[tuple[Path, str]]:
             ):
                 out.append((path, str(Path(folder) / path.relative_to(base))))
     for name in LINKED_FILES:
-        if (root / name).is_file():
-            out.append((root / name, name))
+        page = root / prefix / name if (root / prefix / name).is_file() else root / name
+        if page.is_file():
+            out.append((page, name))
     return out
 
 
-def sync_workspace(root: Path, work: Path) -> SyncReport:
-    """Copy new course files into ``work`` without overwriting the learner's changes."""
+def sync_workspace(root: Path, work: Path, lang: str = "en") -> SyncReport:
+    """Copy new course files into ``work`` without overwriting the learner's changes.
+
+    With ``lang="zh"`` the workspace gets the Chinese edition and JupyterLab settings that show
+    its interface in Chinese (see :data:`LAB_SETTINGS`).
+    """
+    if lang not in ("en", "zh"):
+        raise ValueError(f"the course has an English (en) and a Chinese (zh) edition, not {lang!r}")
     work = work if work.is_absolute() else root / work
     work.mkdir(parents=True, exist_ok=True)
+    if lang == "zh":
+        if not (root / "zh" / "notebooks").is_dir():
+            raise FileNotFoundError(
+                f"no Chinese edition in {root / 'zh'}: run `crmlab translations build --execute`"
+            )
+        setting = work / LAB_SETTINGS / _LOCALE_SETTING[0] / _LOCALE_SETTING[1]
+        if not setting.exists():  # the learner may have chosen otherwise since: keep that
+            setting.parent.mkdir(parents=True, exist_ok=True)
+            setting.write_text(json.dumps({"locale": "zh_CN"}, indent=1) + "\n", encoding="utf-8")
     state_path = work / STATE
     state: dict[str, str] = json.loads(state_path.read_text()) if state_path.is_file() else {}
     report = SyncReport()
-    for original, rel in course_files(root):
+    for original, rel in course_files(root, lang):
         target = work / rel
         new_digest = _digest(original)
         if not target.exists():

@@ -34,6 +34,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from crmlab.course.manifest import release_dir
+
 HOOK_ATTRIBUTES = {
     "events",
     "input_transformers",
@@ -449,7 +451,7 @@ def _release_cells(root: Path, assignment: str) -> dict[str, Any]:
     import nbformat
 
     out = {}
-    for path in sorted((root / "exercises" / assignment).glob("*.ipynb")):
+    for path in sorted((release_dir(root) / assignment).glob("*.ipynb")):
         out[path.name] = nbformat.read(path, as_version=4)
     return out
 
@@ -621,7 +623,7 @@ def audit(root: Path, assignment: str) -> list[Finding]:
     root = Path(root)
     releases = _release_cells(root, assignment)
     if not releases:
-        raise FileNotFoundError(f"no release of {assignment} in {root / 'exercises'}")
+        raise FileNotFoundError(f"no release of {assignment} in {release_dir(root)}")
     base = root / "submitted"
     folders = (
         sorted(p for p in base.iterdir() if (p / assignment).is_dir() and p.name != ".replaced")

@@ -39,6 +39,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from crmlab.course.manifest import release_dir
+
 STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 GENERIC_NAMES = re.compile(
     r"(?i)(untitled|notebook|submission|homework|assignment|answers?|main|final|copy|作业|副本)\d*"
@@ -253,7 +255,7 @@ def _release_ids(root: Path, assignment: str) -> tuple[str, set[str]]:
     """The notebook name submissions are stored under, and the release's grade ids."""
     import nbformat
 
-    release = sorted((root / "exercises" / assignment).glob("*.ipynb"))
+    release = sorted((release_dir(root) / assignment).glob("*.ipynb"))
     name = release[0].name if len(release) == 1 else f"{assignment}.ipynb"
     ids: set[str] = set()
     for path in release:
@@ -311,9 +313,9 @@ def collect(
     """Copy the notebooks of ``source`` into ``submitted/`` (see the module docstring)."""
     root = Path(root)
     source = Path(source)
-    if not (root / "exercises" / assignment).is_dir():
+    if not (release_dir(root) / assignment).is_dir():
         raise FileNotFoundError(
-            f"no release of {assignment} in {root / 'exercises'}: run `crmlab generate {assignment}`"
+            f"no release of {assignment} in {release_dir(root)}: run `crmlab generate {assignment}`"
         )
     report = CollectReport(assignment)
     regex = re.compile(pattern) if pattern else None

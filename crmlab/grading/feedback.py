@@ -38,6 +38,7 @@ from typing import Any
 
 import nbformat
 
+from crmlab.course.manifest import release_dir
 from crmlab.grading.contract import is_test_cell, strip_hidden_tests, summarise
 
 #: what a browser may load for the page: nothing but its own inline styles and data: images
@@ -66,15 +67,18 @@ _RAW_TEXT = re.compile(
 
 
 def _known_message(assignment: str, question: str, text: str | None) -> str | None:
+    """``text`` when it is one of the question's check messages, in English or translated."""
     if not text:
         return None
     try:
+        from crmlab._i18n import LANGUAGES, translate
         from crmlab.checks import for_assignment
 
-        catalogue = for_assignment(assignment).questions[question].messages().values()
+        english = for_assignment(assignment).questions[question].messages().values()
     except (ValueError, KeyError):
         return None
-    return text if text in catalogue else None
+    known = {translate(m, language=lang) for m in english for lang in LANGUAGES}
+    return text if text in known else None
 
 
 def manual_scores(
@@ -449,7 +453,7 @@ def write_feedback(root: Path, assignment: str, students: list[str] | None = Non
     for student in students:
         for path in sorted((base / student / assignment).glob("*.ipynb")):
             if path.stem not in releases:
-                release = root / "exercises" / assignment / path.name
+                release = release_dir(root) / assignment / path.name
                 releases[path.stem] = (
                     nbformat.read(release, as_version=4) if release.is_file() else None
                 )

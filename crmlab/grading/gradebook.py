@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from crmlab.course.manifest import release_dir
 from crmlab.grading.contract import is_test_cell, stopped_output
 from crmlab.grading.keys import load_key
 
@@ -437,7 +438,7 @@ def stopped_notebooks(root: Path, assignment: str, student: str, reason: str, ta
 
     key = load_key(root / "keys", assignment)
     target.mkdir(parents=True, exist_ok=True)
-    for release_path in sorted((root / "exercises" / assignment).glob("*.ipynb")):
+    for release_path in sorted((release_dir(root) / assignment).glob("*.ipynb")):
         nb = nbformat.read(release_path, as_version=4)
         submitted = root / "submitted" / student / assignment / release_path.name
         answers: dict[str, str] = {}

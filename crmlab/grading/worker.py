@@ -41,6 +41,7 @@ from typing import Any
 
 from nbformat import NotebookNode
 
+from crmlab.course.manifest import release_dir
 from crmlab.grading.contract import is_test_cell, summarise
 from crmlab.grading.gradebook import (
     COURSE_ID,
@@ -187,7 +188,7 @@ class _Worker:
             skip_notebooks=True,
         )
         for path in sorted((course / "submitted" / student / cfg.assignment).glob("*.ipynb")):
-            release = self.root / "exercises" / cfg.assignment / path.name
+            release = release_dir(self.root) / cfg.assignment / path.name
             if release.is_file():
                 canonicalize(path, release)
         box = scratch / "sandbox"
