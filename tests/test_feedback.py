@@ -367,3 +367,43 @@ def test_write_feedback_writes_one_page_per_notebook(tmp_path: Path):
     page = written[0].read_text(encoding="utf-8")
     assert "Score: 1 of 21 points." in page and "Repeat buying" in page
     assert sorted(p.name for p in (root / "feedback" / "s1" / A).iterdir()) == [f"{A}.html"]
+
+
+def test_a_chinese_notebook_gets_its_feedback_in_chinese():
+    from crmlab._i18n import translate
+
+    english_check = for_assignment(A).questions["q1"].messages()["not-attempted"]
+    chinese_check = translate(english_check, language="zh")
+    assert chinese_check != english_check
+    verdicts = {q: (True, None) for q in questions()}
+    verdicts["q1"] = (False, chinese_check)  # what the student's Chinese check cell printed
+    verdicts["q6"] = (False, NOT_IN_CATALOGUE)
+    nb = autograded(verdicts, solution_answers(REPO, A))
+    chinese_release = release()
+    chinese_release.metadata["crmlab"] = {"language": "zh"}
+    page = feedback_html(nb, A, {"q12": (1.5, ""), "q13": (None, "")}, chinese_release)
+    text = Page(page).text
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    assert "题号 分值 结果 q1 1 ✗ 不正确 q2 2 ✓ 正确" in text
+    assert "得分：13.5分（满分21分）。" in text
+    assert "q12 2 老师评分：1.5" in text and "q13 3 书面作答：由老师评分" in text
+    assert f"检查提示：{chinese_check}" in text, "a translated check message is the course's own"
+    assert NOT_IN_CATALOGUE not in text
+    assert "Score:" not in text and "not correct" not in text
+    # the language comes from the course's release, not from what a student wrote in theirs
+    nb.metadata["crmlab"] = {"language": "zh"}
+    assert "Score: " in Page(feedback_html(nb, A, {}, release())).text
+
+
+def test_every_text_of_the_feedback_page_is_translated_with_its_placeholders():
+    import string
+
+    from crmlab._i18n import catalogue
+    from crmlab.grading.feedback import PAGE_TEXT
+
+    table = catalogue("feedback", "zh")
+    fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+    missing = [t for t in PAGE_TEXT if t not in table]
+    assert missing == []
+    assert [t for t in PAGE_TEXT if fields(table[t]) != fields(t)] == []
+    assert set(table) == set(PAGE_TEXT), "no stale entry in feedback.po"

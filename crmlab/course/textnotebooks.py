@@ -267,6 +267,8 @@ def build(
     if pair.executed and execute:
         from nbclient import NotebookClient
 
+        target.parent.mkdir(parents=True, exist_ok=True)  # the kernel starts in it
+
         NotebookClient(
             nb,
             timeout=timeout,

@@ -268,8 +268,52 @@ def _course_text(release: nbformat.NotebookNode | None) -> dict[str, str] | None
     return out
 
 
+#: every text of the page, in English; crmlab/locale/<lang>/feedback.po translates them
+PAGE_TEXT = (
+    "✓ correct",
+    "✗ not correct",
+    "written answer: to be graded by your instructor",
+    "graded by your instructor: {score}",
+    "question",
+    "points",
+    "result",
+    "Score: {earned} of {total} points.",
+    "You wrote no answer.",
+    "Your answer",
+    "Your note",
+    "check: {message}",
+    "{score} points.",
+    "not graded yet.",
+    "Instructor:",
+    "Assignment {assignment}",
+    "Assignment {assignment}, notebook {notebook}",
+    "Feedback · {notebook}",
+    "Feedback",
+)
+
+
+def _t(text: str, lang: str, **values: object) -> str:
+    """A text of the page in the notebook's language (see :data:`PAGE_TEXT`)."""
+    from crmlab._i18n import translate
+
+    return translate(text, "feedback", lang).format(**values)
+
+
+def notebook_language(
+    release: nbformat.NotebookNode | None, submission: nbformat.NotebookNode | None = None
+) -> str:
+    """The language of a course notebook: its ``crmlab.language`` metadata, English without it.
+
+    The release decides when there is one: it is the course's own copy, which no student can
+    change; the submission's metadata is asked only when the release is missing.
+    """
+    nb = release if release is not None else submission
+    lang = nb.metadata.get("crmlab", {}).get("language") if nb is not None else None
+    return str(lang) if lang in ("en", "zh") else "en"
+
+
 def _results(
-    nb: nbformat.NotebookNode, manual: dict[str, tuple[float | None, str]]
+    nb: nbformat.NotebookNode, manual: dict[str, tuple[float | None, str]], lang: str = "en"
 ) -> tuple[str, str]:
     """(the results table, the score line) of an autograded notebook."""
     rows, earned, total = [], 0.0, 0.0
@@ -277,25 +321,34 @@ def _results(
         total += r["points"]
         if r["auto"]:
             earned += r["points"] if r["passed"] else 0.0
-            result, kind = ("✓ correct", "pass") if r["passed"] else ("✗ not correct", "fail")
+            result, kind = (
+                (_t("✓ correct", lang), "pass")
+                if r["passed"]
+                else (_t("✗ not correct", lang), "fail")
+            )
         else:
             score, _ = manual.get(r["grade_id"], (None, ""))
             if score is None:
-                result, kind = "written answer: to be graded by your instructor", "wait"
+                result, kind = _t("written answer: to be graded by your instructor", lang), "wait"
             else:
                 earned += score
-                result, kind = f"graded by your instructor: {score:g}", "manual"
+                result, kind = (
+                    _t("graded by your instructor: {score}", lang, score=f"{score:g}"),
+                    "manual",
+                )
         rows.append(
             f'<tr class="fb-{kind}"><td>{_escape(r["question"])}</td><td>{r["points"]:g}</td>'
             f"<td>{_escape(result)}</td></tr>"
         )
     table = (
-        '<table class="fb-results">\n<thead><tr><th scope="col">question</th><th scope="col">points</th>'
-        '<th scope="col">result</th></tr></thead>\n<tbody>\n'
+        f'<table class="fb-results">\n<thead><tr><th scope="col">{_t("question", lang)}</th>'
+        f'<th scope="col">{_t("points", lang)}</th>'
+        f'<th scope="col">{_t("result", lang)}</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + "\n</tbody>\n</table>"
     )
-    return table, f'<p class="fb-score"><strong>Score: {earned:g} of {total:g} points.</strong></p>'
+    line = _t("Score: {earned} of {total} points.", lang, earned=f"{earned:g}", total=f"{total:g}")
+    return table, f'<p class="fb-score"><strong>{line}</strong></p>'
 
 
 def _cells(
@@ -303,6 +356,7 @@ def _cells(
     assignment: str,
     manual: dict[str, tuple[float | None, str]],
     course: dict[str, str] | None,
+    lang: str = "en",
 ) -> list[str]:
     out = []
     for cell in nb.cells:
@@ -314,9 +368,9 @@ def _cells(
                 body = (
                     markdown_html(text)
                     if text not in _NO_ANSWER
-                    else "<p><em>You wrote no answer.</em></p>"
+                    else f"<p><em>{_t('You wrote no answer.', lang)}</em></p>"
                 )
-                label = "Your answer" + (
+                label = _t("Your answer", lang) + (
                     f" ({_escape(grade_id)})" if meta.get("grade") and grade_id else ""
                 )
                 out.append(
@@ -324,7 +378,7 @@ def _cells(
                 )
             elif course is not None and grade_id not in course:  # a cell the student added
                 out.append(
-                    '<section class="fb-cell fb-answer"><p class="fb-label">Your note</p>\n'
+                    f'<section class="fb-cell fb-answer"><p class="fb-label">{_t("Your note", lang)}</p>\n'
                     f"{markdown_html(cell.source)}\n</section>"
                 )
             else:
@@ -335,10 +389,12 @@ def _cells(
         elif cell.cell_type == "code" and is_test_cell(cell):
             verdict = cell.metadata.get("crmlab", {})
             passed = bool(verdict.get("passed"))
-            lines = [f'<p class="fb-verdict">{"✓ correct" if passed else "✗ not correct"}</p>']
+            verdict_text = _t("✓ correct" if passed else "✗ not correct", lang)
+            lines = [f'<p class="fb-verdict">{verdict_text}</p>']
             message = _known_message(assignment, verdict.get("question", ""), verdict.get("check"))
             if message and not passed:
-                lines.append(f'<p class="fb-check">check: {_escape(message)}</p>')
+                check = _t("check: {message}", lang, message=_escape(message))
+                lines.append(f'<p class="fb-check">{check}</p>')
             out.append(
                 f'<section class="fb-cell fb-test fb-{"pass" if passed else "fail"}">\n'
                 f"{_code_html(strip_hidden_tests(cell.source))}"
@@ -351,10 +407,14 @@ def _cells(
                 out.append(f'<section class="fb-cell fb-code {kind}">\n{code}</section>')
         if meta.get("grade") and meta.get("solution") and grade_id in manual:
             score, comment = manual[grade_id]
-            note = f"{score:g} points." if score is not None else "not graded yet."
+            note = (
+                _t("{score} points.", lang, score=f"{score:g}")
+                if score is not None
+                else _t("not graded yet.", lang)
+            )
             comment_html = markdown_html(comment) if comment.strip() else ""
             out.append(
-                f'<section class="fb-cell fb-instructor"><p><strong>Instructor:</strong> {note}</p>'
+                f'<section class="fb-cell fb-instructor"><p><strong>{_t("Instructor:", lang)}</strong> {note}</p>'
                 f"\n{comment_html}\n</section>"
             )
     return out
@@ -418,19 +478,29 @@ def feedback_html(
 
     ``release`` is the course's release of the notebook: its Markdown replaces the submission's.
     """
-    table, score = _results(nb, manual)
+    lang = notebook_language(release, nb)
+    table, score = _results(nb, manual, lang)
     name = notebook or assignment
-    about = f"Assignment {_escape(assignment)}" + (
-        f", notebook {_escape(name)}" if name != assignment else ""
+    about = (
+        _t(
+            "Assignment {assignment}, notebook {notebook}",
+            lang,
+            assignment=_escape(assignment),
+            notebook=_escape(name),
+        )
+        if name != assignment
+        else _t("Assignment {assignment}", lang, assignment=_escape(assignment))
     )
-    cells = "\n".join(_cells(nb, assignment, manual, _course_text(release)))
+    cells = "\n".join(_cells(nb, assignment, manual, _course_text(release), lang))
+    html_lang = {"en": "en", "zh": "zh-CN"}[lang]
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="crmlab feedback">\n'
-        f"<title>Feedback · {_escape(name)}</title>\n<style>{_stylesheet()}</style>\n</head>\n<body>\n<main>\n"
-        f'<header class="fb-summary">\n<h1>Feedback</h1>\n<p class="fb-about">{about}</p>\n'
+        f"<title>{_t('Feedback · {notebook}', lang, notebook=_escape(name))}</title>\n"
+        f"<style>{_stylesheet()}</style>\n</head>\n<body>\n<main>\n"
+        f'<header class="fb-summary">\n<h1>{_t("Feedback", lang)}</h1>\n<p class="fb-about">{about}</p>\n'
         f"{score}\n{table}\n</header>\n{cells}\n</main>\n</body>\n</html>\n"
     )
 
