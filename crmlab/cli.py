@@ -236,6 +236,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         reports = [tr.update(pair, args.lang) for pair in chosen]
         if not args.name:
             reports.append(tr.update_messages(load_course(root).assignments, args.lang))
+            reports += [tr.update_doc(root, page, args.lang) for page in tr.DOCS]
         for report in reports:
             if report.changed:
                 shown = (
@@ -254,6 +255,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
         problems = [problem for pair in chosen for problem in tr.check(pair, args.lang)]
         if not args.name:
             problems += tr.message_problems(load_course(root).assignments, args.lang)
+            for page in tr.DOCS:
+                problems += tr.doc_problems(root, page, args.lang)
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
@@ -267,6 +270,10 @@ def cmd_translations(args: argparse.Namespace) -> int:
         changed = tn.build(pair, execute=args.execute, lang=args.lang)
         target = tr.edition_path(pair, args.lang).relative_to(root)
         print(f"{'updated' if changed else 'unchanged'} {target}")
+    if not args.name:
+        for page in tr.DOCS:
+            changed = tr.build_doc(root, page, args.lang)
+            print(f"{'updated' if changed else 'unchanged'} {tr.DOCS[page]}")
     return 0
 
 

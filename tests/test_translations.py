@@ -221,3 +221,160 @@ def test_a_check_speaks_the_notebook_language(capsys):
         crmlab.set_language("en")
     with pytest.raises(CheckFailed, match="not attempted yet"):
         grader.check("q1", ...)
+
+
+# ---- the Chinese edition itself: complete, current, built, and written as the course is
+
+PAIRS = tn.pairs(REPO)
+ZH = [p for p in PAIRS]
+
+
+@pytest.mark.parametrize("pair", ZH, ids=lambda p: f"{p.kind}-{p.text.stem}")
+def test_the_chinese_edition_is_complete_current_and_built(pair):
+    assert tr.check(pair, "zh") == []
+    assert tr.edition_check(pair, "zh") == []
+
+
+def test_every_check_message_has_a_chinese_translation():
+    from crmlab.course.manifest import load_course
+
+    assert tr.message_problems(load_course(REPO).assignments, "zh") == []
+
+
+def _chinese_chapter(pair: tn.NotebookPair) -> nbformat.NotebookNode:
+    return nbformat.read(tr.edition_path(pair, "zh"), as_version=4)
+
+
+def _key_terms(markdown: str, heading: str) -> list[tuple[str, str]]:
+    import re
+
+    section = markdown.split(heading, 1)[1].split("\n#", 1)[0]
+    rows = re.findall(r"^\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|\s*$", section, flags=re.M)
+    return [(a, b) for a, b in rows if not set(a) <= {"-", ":"} and a not in ("English", "中文")]
+
+
+CHAPTERS = [p for p in PAIRS if p.kind == "chapter"]
+
+
+@pytest.mark.parametrize("pair", CHAPTERS, ids=lambda p: p.text.stem)
+def test_a_chinese_chapter_has_the_structure_and_key_terms_of_the_english(pair):
+    import re
+
+    from crmlab.glossary import glossary
+
+    english = "\n".join(c.source for c in tn.read(pair.text).cells if c.cell_type == "markdown")
+    chinese = "\n".join(c.source for c in _chinese_chapter(pair).cells if c.cell_type == "markdown")
+    number = int(pair.text.stem[:2])
+    assert chinese.lstrip().startswith(f"# 第{number}章 · ")
+    for fixed in (
+        "**学习目标。**",
+        "## 关键术语 · Key terms",
+        "## 小结",
+        "## 参考文献",
+        "动手试一试",
+    ):
+        assert fixed in chinese, fixed
+    assert re.search(rf"\*图{number}\.\d+ ·", chinese), "a figure caption"
+    # the same key terms, the table mirrored (中文 | English), each the glossary's pair
+    terms_en = _key_terms(english, "## Key terms · 关键术语")
+    terms_zh = _key_terms(chinese, "## 关键术语 · Key terms")
+    assert terms_zh == [(zh, en) for en, zh in terms_en]
+    table = glossary()
+    known = set(zip(table["en"], table["zh"], strict=True))
+    assert [t for t in terms_en if t not in known] == []
+    # and the Chinese text uses each key term outside its table
+    body = chinese.split("## 关键术语 · Key terms", 1)[1].split("\n#", 1)
+    rest = chinese.split("## 关键术语 · Key terms", 1)[0] + (body[1] if len(body) > 1 else "")
+    unused = [zh for zh, _ in terms_zh if zh not in rest]
+    assert unused == [], f"key terms the Chinese text never uses: {unused}"
+
+
+def test_no_chinese_notebook_calls_a_lecture_material_a_seed():
+    for pair in PAIRS:
+        text = "\n".join(
+            c.source for c in _chinese_chapter(pair).cells if c.cell_type == "markdown"
+        )
+        for word in ("种子", "seed"):
+            for line in text.splitlines():
+                if word in line:
+                    assert "随机种子" in line or "random seed" in line or "seed=" in line, (
+                        pair.text.stem,
+                        line,
+                    )
+
+
+def _unrendered_emphasis(markdown: str) -> list[str]:
+    """Lines whose ** or * a CommonMark renderer leaves as literal asterisks."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    text = re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", html, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$|\$[^$\n]*\$", "", text, flags=re.S)  # formulas keep their *
+    return [line for line in re.sub(r"<[^>]+>", "", text).splitlines() if "**" in line]
+
+
+def test_emphasis_renders_in_both_editions():
+    # Chinese punctuation before a closing ** followed by a character is not emphasis in
+    # CommonMark: "**学习时间：**约75分钟" shows its asterisks
+    assert _unrendered_emphasis("**学习时间：**约75分钟。") != []
+    assert _unrendered_emphasis("**学习时间：** 约75分钟。") == []
+    bad = {}
+    for pair in PAIRS:
+        for nb in (tn.read(pair.text), nbformat.read(tr.edition_path(pair, "zh"), as_version=4)):
+            for cell in nb.cells:
+                if cell.cell_type == "markdown" and _unrendered_emphasis(cell.source):
+                    bad[f"{pair.kind} {pair.text.stem} {cell.id}"] = _unrendered_emphasis(
+                        cell.source
+                    )
+    assert bad == {}
+
+
+@pytest.mark.parametrize("page", sorted(tr.DOCS))
+def test_every_guide_has_a_current_chinese_page(page):
+    assert tr.doc_problems(REPO, page, "zh") == []
+    target = REPO / tr.DOCS[page]
+    before = target.read_text(encoding="utf-8")
+    assert tr.build_doc(REPO, page, "zh") is False, (
+        f"{target} is out of step: crmlab translations build"
+    )
+    assert target.read_text(encoding="utf-8") == before
+    assert _unrendered_emphasis(before) == []
+
+
+def test_a_changed_english_block_goes_fuzzy_and_links_follow_the_chinese_pages(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "zh" / "docs").mkdir(parents=True)
+    (tmp_path / "docs" / "student-guide.md").write_text(
+        "# Guide\n\nSee [the sources](sources.md) and [the licence](../LICENSE).\n\n```\nmake lab\n```\n"
+    )
+    (tmp_path / "docs" / "sources.md").write_text("# Sources\n")
+    (tmp_path / "zh" / "docs" / "sources.md").write_text("# 来源\n")
+    (tmp_path / "LICENSE").write_text("MIT\n")
+    page = "docs/student-guide.md"
+    assert tr.update_doc(tmp_path, page, "zh").new == 2, "the code block is not for translators"
+    catalogue = tr.doc_catalogue_path(tmp_path, page, "zh")
+    _fill(
+        catalogue,
+        lambda e: (
+            "# 指南" if e.msgid == "# Guide" else "见[来源](sources.md)和[许可](../LICENSE)。"
+        ),
+    )
+    assert tr.build_doc(tmp_path, page, "zh") is True
+    built = (tmp_path / "zh" / "docs" / "student-guide.md").read_text(encoding="utf-8")
+    # a page with a Chinese version links to it; one without links back to the English
+    assert (
+        built == "# 指南\n\n见[来源](sources.md)和[许可](../../LICENSE)。\n\n```\nmake lab\n```\n"
+    )
+    (tmp_path / "docs" / "student-guide.md").write_text(
+        "# Guide\n\nSee [the sources](sources.md) and [the licence](../LICENSE) first.\n\n```\nmake lab\n```\n"
+    )
+    report = tr.update_doc(tmp_path, page, "zh")
+    assert (report.new, report.fuzzy) == (0, 1)
+    assert [p.split(": ", 1)[1] for p in tr.doc_problems(tmp_path, page, "zh")] == [
+        "the block 'See [the sources](sources.md) and [the licence](../LICENSE) ' is fuzzy: "
+        "review it, then remove the flag"
+    ]
+    with pytest.raises(tr.TranslationError, match="has no current zh translation"):
+        tr.build_doc(tmp_path, page, "zh")

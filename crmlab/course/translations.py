@@ -26,6 +26,7 @@ becomes obsolete (``#~``), kept for reuse but no longer counted.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,13 @@ from crmlab.course import textnotebooks as tn
 
 __all__ = [
     "LANGUAGE_LINES",
+    "DOCS",
+    "blocks",
+    "build_doc",
     "check_messages",
+    "doc_problems",
+    "update_doc",
+    "edition_check",
     "message_catalogue_path",
     "message_problems",
     "update_messages",
@@ -175,6 +182,37 @@ def translate(nb: Any, entries: list[Entry], lang: str, *, name: str = "") -> An
     return out
 
 
+def edition_check(pair: tn.NotebookPair, lang: str) -> list[str]:
+    """What differs between a translated notebook in ``zh/`` and what its sources make now.
+
+    Compares cell ids, types, sources and metadata with the translation of the text source, and
+    the code with the English (:func:`parity`); outputs are left to nbval.
+    """
+    import nbformat
+
+    target = edition_path(pair, lang)
+    if not target.exists():
+        return [f"{target} is missing: run `crmlab translations build`"]
+    english = tn.read(pair.text)
+    catalogue = catalogue_path(pair, lang)
+    try:
+        want = translate(english, _read(catalogue), lang, name=str(catalogue))
+    except TranslationError as err:
+        return [str(err)]
+    have = nbformat.read(target, as_version=4)
+    problems = [f"{target}: {p}" for p in parity(english, have, lang)]
+    if problems:
+        return problems
+    for a, b in zip(want.cells, have.cells, strict=True):
+        if a.source != b.source:
+            problems.append(f"{target}: cell {a.id} is not what {catalogue} makes now")
+    if have.metadata.get("crmlab") != {"language": lang}:
+        problems.append(f"{target}: its metadata does not say crmlab.language = {lang!r}")
+    if problems:
+        problems.append("run `crmlab translations build` (with --execute for a chapter)")
+    return problems
+
+
 def parity(english: Any, translated: Any, lang: str) -> list[str]:
     """What differs between two editions beyond translated prose and the language lines."""
     problems = []
@@ -277,3 +315,169 @@ def message_problems(assignments: list[str], lang: str) -> list[str]:
         elif not got.msgstr.strip():
             problems.append(f"{path}: {short!r} is not translated yet")
     return problems
+
+
+# ---- the guides: Markdown pages translated block by block, content/zh/docs/<page>.po
+
+#: the pages of the Chinese edition: English page -> Chinese page (both relative to the root)
+DOCS = {
+    "README.md": "zh/README.md",
+    "docs/student-guide.md": "zh/docs/student-guide.md",
+    "docs/sources.md": "zh/docs/sources.md",
+    "docs/practice-exam.md": "zh/docs/practice-exam.md",
+    "docs/instructor-guide.md": "zh/docs/instructor-guide.md",
+    "docs/instructor-grading.md": "zh/docs/instructor-grading.md",
+}
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+
+
+def blocks(markdown: str) -> list[str]:
+    """The blocks of a Markdown page: paragraphs, list runs, tables, fenced code, split at blank
+    lines outside code fences.
+
+    >>> blocks("# A\\n\\ntext\\nmore\\n\\n```\\ncode\\n\\nstill code\\n```\\n")
+    ['# A', 'text\\nmore', '```\\ncode\\n\\nstill code\\n```']
+    """
+    out: list[str] = []
+    current: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if not line.strip() and not fenced:
+            if current:
+                out.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+def _translatable(block: str) -> bool:
+    """A block with prose: not only a code fence, an HTML comment or a rule."""
+    stripped = block.strip()
+    if _FENCE.match(stripped) and stripped.endswith(("```", "~~~")):
+        return False
+    if stripped.startswith("<!--") and stripped.endswith("-->"):
+        return False
+    return bool(re.search(r"[A-Za-z]", stripped)) and stripped not in ("---", "***")
+
+
+def doc_catalogue_path(root: Path, page: str, lang: str) -> Path:
+    """``content/<lang>/docs/<page path with / as __>.po``."""
+    return Path(root) / "content" / _language(lang) / "docs" / (page.replace("/", "__") + ".po")
+
+
+def _doc_entries(root: Path, page: str) -> list[Entry]:
+    text = (Path(root) / page).read_text(encoding="utf-8")
+    seen: set[str] = set()
+    entries = []
+    for block in blocks(text):
+        if _translatable(block) and block not in seen:
+            seen.add(block)
+            entries.append(Entry(msgid=block, notes=[page]))
+    return entries
+
+
+def update_doc(root: Path, page: str, lang: str) -> Report:
+    """Bring a page's catalogue in step with the English page (a changed block goes fuzzy)."""
+    import difflib
+
+    path = doc_catalogue_path(root, page, lang)
+    before = _read(path)
+    old = {e.msgid: e for e in before if not e.obsolete}
+    fresh = _doc_entries(root, page)
+    fresh_ids = {e.msgid for e in fresh}
+    candidates = [m for m in old if m not in fresh_ids and old[m].msgstr]
+    new = fuzzy = 0
+    for entry in fresh:
+        got = old.get(entry.msgid)
+        if got is not None:
+            entry.msgstr, entry.flags, entry.previous = got.msgstr, got.flags, got.previous
+            entry.comments = got.comments
+            continue
+        close = difflib.get_close_matches(entry.msgid, candidates, n=1, cutoff=0.6)
+        if close:
+            candidates.remove(close[0])
+            was = old[close[0]]
+            entry.msgstr, entry.flags, entry.previous = was.msgstr, ["fuzzy"], was.msgid
+            fuzzy += 1
+        else:
+            new += 1
+    gone = [old[m] for m in candidates]
+    for entry in gone:
+        entry.obsolete = True
+    retired = [e for e in before if e.obsolete]
+    text = dumps(fresh + retired + gone, language=LANGUAGES[lang])
+    changed = not path.exists() or path.read_text(encoding="utf-8") != text
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return Report(path, new, fuzzy, len(gone), changed)
+
+
+def doc_problems(root: Path, page: str, lang: str) -> list[str]:
+    """Blocks of a page without a current translation (empty when complete)."""
+    path = doc_catalogue_path(root, page, lang)
+    have = {e.msgid: e for e in _read(path) if not e.obsolete}
+    problems = []
+    for entry in _doc_entries(root, page):
+        got = have.get(entry.msgid)
+        first = entry.msgid.splitlines()[0][:60]
+        if got is None:
+            problems.append(
+                f"{path}: no entry for the block {first!r}: run `crmlab translations update`"
+            )
+        elif got.fuzzy:
+            problems.append(
+                f"{path}: the block {first!r} is fuzzy: review it, then remove the flag"
+            )
+        elif not got.msgstr.strip():
+            problems.append(f"{path}: the block {first!r} is not translated yet")
+    return problems
+
+
+def _relink(block: str, source: Path, target: Path, root: Path) -> str:
+    """Point relative links of a block at the Chinese page when there is one, else at the English."""
+    import os
+
+    def fix(match: re.Match[str]) -> str:
+        link = match.group(2)
+        if re.match(r"^[a-z]+:|^#|^/", link):
+            return match.group(0)
+        path, _, anchor = link.partition("#")
+        english = (source.parent / path).resolve()
+        chinese = (target.parent / path).resolve()
+        if chinese.exists() or not english.exists():
+            return match.group(0)
+        new = os.path.relpath(english, target.parent).replace(os.sep, "/")
+        return f"{match.group(1)}{new}{'#' + anchor if anchor else ''}{match.group(3)}"
+
+    del root
+    return _LINK.sub(fix, block)
+
+
+def build_doc(root: Path, page: str, lang: str) -> bool:
+    """Write the Chinese page of ``page`` from its catalogue; return whether it changed."""
+    root = Path(root)
+    source, target = root / page, root / DOCS[page]
+    table = {e.msgid: e for e in _read(doc_catalogue_path(root, page, lang)) if not e.obsolete}
+    out = []
+    for block in blocks(source.read_text(encoding="utf-8")):
+        if _translatable(block):
+            entry = table.get(block)
+            if entry is None or not entry.translated:
+                raise TranslationError(
+                    f"{page}: the block {block.splitlines()[0][:60]!r} has no current {lang} translation"
+                )
+            block = entry.msgstr
+        out.append(_relink(block, source, target, root))
+    text = "\n\n".join(out) + "\n"
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
