@@ -78,8 +78,8 @@ test: $(TESTENV)
 	$(BIN)/ruff check $(LINT)
 	$(BIN)/ruff format --check $(LINT)
 	$(PYTEST) -n $(JOBS) --dist loadfile tests crmlab
-	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
-	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises
+	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks zh/notebooks
+	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises zh/exercises
 
 test-fast: $(TESTENV)
 	$(PYTEST) -q -m "not slow and not browser" tests crmlab

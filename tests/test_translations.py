@@ -378,3 +378,46 @@ def test_a_changed_english_block_goes_fuzzy_and_links_follow_the_chinese_pages(t
     ]
     with pytest.raises(tr.TranslationError, match="has no current zh translation"):
         tr.build_doc(tmp_path, page, "zh")
+
+
+@pytest.mark.slow
+def test_a_class_given_the_chinese_edition_is_graded_like_the_english(tmp_path):
+    """course.toml's edition = "zh": the release, grading, restored locked cells and feedback."""
+    from tests.grading_helpers import crmlab, fill, make_course, scores, solution_answers, submit
+
+    root = make_course(tmp_path, [A])
+    for folder in ("zh/solutions", "zh/exercises"):
+        shutil.copytree(REPO / folder / A, root / folder / A)
+    manifest = (root / "course.toml").read_text(encoding="utf-8")
+    (root / "course.toml").write_text(manifest.replace('edition = "en"', 'edition = "zh"'))
+    generated = crmlab(root, "generate", A)
+    assert generated.returncode == 0, generated.stderr
+    assert f"generated zh/exercises/{A}/" in generated.stdout
+    release_path = root / "zh" / "exercises" / A / f"{A}.ipynb"
+    assert release_path.read_bytes() == (REPO / "zh" / "exercises" / A / f"{A}.ipynb").read_bytes()
+    assert (root / "keys" / f"{A}.json").read_bytes() == (REPO / "keys" / f"{A}.json").read_bytes()
+    release = nbformat.read(release_path, as_version=4)
+    assert release.metadata["crmlab"] == {"language": "zh"}
+    ace = fill(release, solution_answers(root, A))
+    submit(root, A, "ace", ace)
+    submit(root, A, "blank", release)
+    tamper = nbformat.from_dict(release)
+    intro = next(c for c in tamper.cells if c.cell_type == "markdown")
+    chinese_intro = intro.source
+    intro.source = "I rewrote the instructions."
+    submit(root, A, "tamper", tamper)
+    result = crmlab(root, "autograde", A)
+    assert result.returncode == 0, result.stdout + result.stderr
+    auto = sum(
+        c.metadata["nbgrader"]["points"]
+        for c in release.cells
+        if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"
+    )
+    assert auto == 13
+    assert scores(root, A) == {"ace": 13.0, "blank": 0.0, "tamper": 0.0}
+    restored = nbformat.read(root / "autograded" / "tamper" / A / f"{A}.ipynb", as_version=4)
+    assert next(c for c in restored.cells if c.cell_type == "markdown").source == chinese_intro
+    assert crmlab(root, "feedback", A).returncode == 0
+    page = (root / "feedback" / "blank" / A / f"{A}.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page and "得分：0分（满分16分）。" in page
+    assert "尚未作答" in page, "the blank's Chinese check messages are quoted"
