@@ -19,14 +19,34 @@ it as text)::
 
 Charts
 ------
-- :func:`show`: display a chart as a PNG with alt text (and close it)
-- :func:`pareto_chart`: ABC classes, bars per customer and the cumulative share (chapter 5)
+The module is in sections by what a chart draws, not by chapter; a new chart goes into the
+section of its kind (or a new section), uses the shared style of the first one and ends with
+its alt text.
+
+Style and display, shared by every chart:
+
+- :func:`use_cjk_font`: register the shipped CJK font; :data:`ABC_COLORS`,
+  :data:`VALUE_CLASS_COLORS`: the class colours
+- :func:`show`: display a chart as a PNG with alt text (and close it); :func:`alt_text`: its text
+
+Concentration, how a total is spread over customers:
+
+- :func:`pareto_chart`: ABC classes, bars per customer and the cumulative share (chapters 0 and 5)
+
+Survey results:
+
 - :func:`csm_distribution`: respondents over the seven CSM levels (chapter 6)
 - :func:`servqual_gap_chart`: SERVQUAL perception vs expectation per dimension (chapter 7)
+
+Matrices and heatmaps, customers or cohorts in a grid of two dimensions:
+
 - :func:`rfm_heatmap`: customers or mean monetary value by R and F score (chapter 8)
-- :func:`cohort_heatmap`: retention share by cohort and period (chapter 2)
-- :func:`lifecycle_curve`: the lifecycle revenue/profit curve, or stage counts (chapter 2)
+- :func:`cohort_heatmap`: retention share by cohort and period (chapters 2 and 4)
 - :func:`value_matrix_chart`: current vs future value, the four value classes (chapter 8)
+
+Curves and trajectories, a quantity over time or along a driver:
+
+- :func:`lifecycle_curve`: the lifecycle revenue/profit curve, or stage counts (chapters 2 and 3)
 - :func:`clv_vs_retention`: customer lifetime value as retention rises (chapters 1 and 8)
 
 Examples
@@ -58,8 +78,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
+from crmlab._validate import require_frame
 from crmlab.fonts import FAMILY, FONT_FILE
 from crmlab.glossary import chinese_name, labels, to_english
+from crmlab.value import clv
 
 __all__ = [
     "ABC_COLORS",
@@ -77,6 +99,11 @@ __all__ = [
     "value_matrix_chart",
 ]
 
+
+# ============================================================================================
+# Style and display: the font, colours, labels and alt text every chart shares
+
+
 #: Fonts tried, in order, for a character the CJK font lacks (matplotlib falls back per glyph).
 FALLBACK_FONTS: tuple[str, ...] = ("DejaVu Sans",)
 
@@ -91,13 +118,15 @@ VALUE_CLASS_COLORS: dict[str, str] = {
     "platinum": "#0072B2",
 }
 
+# a dashed line at a target or a cut (the ABC targets, the value-matrix quadrants)
+_GUIDE_LINE: dict[str, Any] = {"color": "0.3", "linestyle": "--", "linewidth": 1}
+# a legend beside the axes, on the right (stage and class legends)
+_LEGEND_BESIDE: dict[str, Any] = {
+    "loc": "center left",
+    "bbox_to_anchor": (1.01, 0.5),
+    "fontsize": 8,
+}
 _ALT = "_crmlab_alt_text"
-_MANY_CUSTOMERS = 200  # above this, pareto_chart draws areas instead of one bar per customer
-_MAX_TICK_LABELS = 40
-
-
-# --------------------------------------------------------------------------------------------
-# font and helpers
 
 
 def use_cjk_font() -> str:
@@ -200,28 +229,46 @@ def show(chart: Axes | Figure, alt: str | None = None, dpi: int = 100) -> None:
     display(Image(data=buffer.getvalue(), format="png", alt=text))
 
 
-def _set_alt(ax: Axes, text: str) -> None:
-    setattr(ax, _ALT, text)
-
-
 def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """The Axes a chart draws on (a new constrained figure unless given), with the CJK font."""
     use_cjk_font()
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
 
 
+def _set_alt(ax: Axes, text: str) -> Axes:
+    """Store a chart's one-sentence description (see :func:`alt_text`); return the Axes."""
+    setattr(ax, _ALT, text)
+    return ax
+
+
 def _bi(en: str, zh: str) -> str:
-    """English label with the Chinese one in parentheses."""
+    """English label with the Chinese one in parentheses: axis labels and titles."""
     return f"{en} ({zh})"
 
 
 def _term(en: str) -> str:
+    """A glossary term as an axis label or title: ``"retention rate (客户保持率)"``."""
     return _bi(en, chinese_name(en, "term"))
+
+
+def _zh_en(label: str, group: str, sep: str = " ") -> str:
+    """Chinese name before the English label: legends, ticks and stage names."""
+    return f"{chinese_name(label, group)}{sep}{label}"
 
 
 def _pct(x: float, digits: int = 1) -> str:
     return f"{100 * x:.{digits}f}%"
+
+
+def _percent() -> PercentFormatter:
+    """Tick labels of shares in whole percent (0.25 -> 25%)."""
+    return PercentFormatter(1.0, decimals=0)
+
+
+# --------------------------------------------------------------------------------------------
+# input checks shared by the charts (messages name the argument and the column)
 
 
 def _numbers(values: pd.Series | pd.DataFrame, what: str) -> np.ndarray:
@@ -237,19 +284,42 @@ def _numbers(values: pd.Series | pd.DataFrame, what: str) -> np.ndarray:
     return array
 
 
+def _columns(frame: pd.DataFrame, *columns: Hashable) -> list[np.ndarray]:
+    """The numbers of each column, as float arrays."""
+    return [_numbers(frame[column], f"column {column!r}") for column in columns]
+
+
+def _counts(values: pd.Series | pd.DataFrame, what: str) -> np.ndarray:
+    """Numbers that must be finite and not negative (respondents, customers, shares)."""
+    array = _numbers(values, what)
+    if np.any(~np.isfinite(array)) or np.any(array < 0):
+        raise ValueError(f"{what} must be finite and not negative")
+    return array
+
+
 def _require(frame: object, columns: Sequence[Hashable], argument: str) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{argument} must be a pandas DataFrame, got {type(frame).__name__}")
-    if len(frame) == 0:
-        raise ValueError(f"{argument} has no rows")
+    """A DataFrame with rows and the given columns."""
+    frame = require_frame(frame, argument)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{argument} has no column(s) {missing} (columns: {list(frame.columns)})")
     return frame
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 5: ABC
+def _nonempty_frame(data: object, argument: str) -> pd.DataFrame:
+    """A DataFrame with at least one row and one column (a grid of numbers)."""
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{argument} must be a pandas DataFrame, got {type(data).__name__}")
+    if data.empty:
+        raise ValueError(f"{argument} has no rows or no columns")
+    return data
+
+
+# ============================================================================================
+# Concentration: how a total is spread over customers
+
+_MANY_CUSTOMERS = 200  # above this, pareto_chart draws areas instead of one bar per customer
+_MAX_TICK_LABELS = 40
 
 
 def pareto_chart(
@@ -312,8 +382,7 @@ def pareto_chart(
     frame = _require(abc_result, [value, "cum_share", "abc_class"], "abc_result")
     if key is not None:
         _require(frame, [key], "abc_result")
-    values = _numbers(frame[value], f"column {value!r}")
-    cum = _numbers(frame["cum_share"], "column 'cum_share'")
+    values, cum = _columns(frame, value, "cum_share")
     if np.any(np.diff(cum) < -1e-12):
         raise ValueError(
             "abc_result['cum_share'] must not decrease: pass the output of abc_classify, "
@@ -353,7 +422,7 @@ def pareto_chart(
         legend.append(
             Patch(
                 color=color,
-                label=f"{chinese_name(label, 'abc_class')} {label}: {count} ({count / n:.0%}), "
+                label=f"{_zh_en(label, 'abc_class')}: {count} ({count / n:.0%}), "
                 f"{_pct(share)} of {value}",
             )
         )
@@ -373,6 +442,7 @@ def pareto_chart(
     ax.set_title(f"{_term('ABC customer classification')}: {_bi('Pareto chart', '帕累托图')}")
 
     twin = ax.twinx()
+    cumulative = _bi("cumulative share", "累计占比")
     twin.plot(
         x,
         cum,
@@ -381,18 +451,18 @@ def pareto_chart(
         markersize=4,
         linewidth=1.5,
         gid="cum_share",
-        label=_bi("cumulative share", "累计占比"),
+        label=cumulative,
     )
     twin.set_ylim(0, 1.05)
-    twin.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    twin.set_ylabel(_bi("cumulative share", "累计占比"))
+    twin.yaxis.set_major_formatter(_percent())
+    twin.set_ylabel(cumulative)
     targets: list[float] = []
     if shares is not None:
         if len(shares) != 3:
             raise ValueError(f"shares must have three values (A, B, C), got {shares!r}")
         targets = [float(shares[0]), float(shares[0]) + float(shares[1])]
         for y, text in zip(targets, ("A", "A+B"), strict=True):
-            twin.axhline(y, color="0.3", linestyle="--", linewidth=1, gid="target")
+            twin.axhline(y, gid="target", **_GUIDE_LINE)
             twin.annotate(
                 f"{text} {_pct(y, 0)}",
                 (1, y),
@@ -417,16 +487,15 @@ def pareto_chart(
         if targets
         else ""
     )
-    _set_alt(
+    return _set_alt(
         ax,
         f"Pareto chart of {n} customers by {value}: {parts}; the cumulative share "
         f"line rises from {_pct(cum[0])} to {_pct(cum[-1])}{target_text}.",
     )
-    return ax
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 6: CSM
+# ============================================================================================
+# Survey results: satisfaction levels and service-quality gaps
 
 
 def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = None) -> Axes:
@@ -466,9 +535,7 @@ def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = 
     english = [to_english(str(level), "csm_level") for level in counts.index]
     if len(set(english)) != len(english):
         raise ValueError(f"counts names a CSM level twice: {list(counts.index)}")
-    values = _numbers(counts, "counts")
-    if np.any(~np.isfinite(values)) or np.any(values < 0):
-        raise ValueError("counts must be finite and not negative")
+    values = _counts(counts, "counts")
     table = pd.Series(values, index=english).reindex(levels, fill_value=0.0)
     total = float(table.sum())
     if total <= 0:
@@ -479,21 +546,16 @@ def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = 
     x = np.arange(len(levels))
     bars = ax.bar(x, table.to_numpy(), color=colors, edgecolor="0.3", linewidth=0.5, gid="levels")
     ax.bar_label(bars, labels=[f"{c:g}\n{c / total:.0%}" for c in table], fontsize=8, padding=2)
-    zh = [chinese_name(level, "csm_level") for level in levels]
-    ax.set_xticks(x, [f"{z}\n{e}" for z, e in zip(zh, levels, strict=True)], fontsize=8)
+    ax.set_xticks(x, [_zh_en(level, "csm_level", "\n") for level in levels], fontsize=8)
     ax.set_ylabel(_bi("respondents", "人数"))
     ax.set_ylim(0, table.max() * 1.2)
-    ax.set_xlabel(
-        _term("seven-level CSM scale")
-        if _has_term("seven-level CSM scale")
-        else _bi("seven-level CSM scale", "七级梯级")
-    )
+    ax.set_xlabel(_term("seven-level CSM scale"))
     ax.set_title(f"{_term('customer satisfaction measurement (CSM)')}: {total:g} respondents")
 
     top = table.idxmax()
     satisfied = table.iloc[4:].sum() / total
     dissatisfied = table.iloc[:3].sum() / total
-    _set_alt(
+    return _set_alt(
         ax,
         f"Bar chart of {total:g} respondents over the seven CSM levels from very "
         f"dissatisfied to very satisfied: the most common level is {top} "
@@ -501,19 +563,6 @@ def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = 
         f"{satisfied:.0%} are at least somewhat satisfied and {dissatisfied:.0%} "
         f"at least somewhat dissatisfied.",
     )
-    return ax
-
-
-def _has_term(en: str) -> bool:
-    try:
-        chinese_name(en, "term")
-    except ValueError:
-        return False
-    return True
-
-
-# --------------------------------------------------------------------------------------------
-# chapter 7: SERVQUAL
 
 
 def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -550,9 +599,7 @@ def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> plt.close(ax.figure)
     """
     frame = _require(gaps, ["perception", "expectation", "gap"], "gaps")
-    p = _numbers(frame["perception"], "column 'perception'")
-    e = _numbers(frame["expectation"], "column 'expectation'")
-    g = _numbers(frame["gap"], "column 'gap'")
+    p, e, g = _columns(frame, "perception", "expectation", "gap")
     if not np.allclose(p - e, g, equal_nan=True):
         raise ValueError("gaps['gap'] must equal perception - expectation")
     names = [str(i) for i in frame.index]
@@ -568,37 +615,26 @@ def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
             en = to_english(name, "servqual_dimension")
         except ValueError:
             return name
-        return f"{chinese_name(en, 'servqual_dimension')} {en}"
+        return _zh_en(en, "servqual_dimension")
 
     ax = _axes(ax, (8, 0.6 * len(names) + 1.8))
     y = np.arange(len(names))
     colors = np.where(g < 0, "#D55E00", "#009E73")
     ax.hlines(y, np.minimum(p, e), np.maximum(p, e), colors=colors, linewidth=3, gid="gap")
-    ax.scatter(
-        e,
-        y,
-        s=60,
-        facecolors="white",
-        edgecolors="0.2",
-        zorder=3,
-        gid="expectation",
-        label=_bi(
-            "expectation E",
-            chinese_name("expectation", "term") if _has_term("expectation") else "期望",
-        ),
+    markers = (  # hollow expectation, filled perception
+        (e, "expectation", "expectation E", {"facecolors": "white", "edgecolors": "0.2"}),
+        (p, "perception", "perception P", {"color": "0.2"}),
     )
-    ax.scatter(
-        p,
-        y,
-        s=60,
-        color="0.2",
-        zorder=3,
-        gid="perception",
-        label=_bi(
-            "perception P",
-            chinese_name("perception", "term") if _has_term("perception") else "感知",
-        ),
-    )
+    for ratings, gid, label, style in markers:
+        ax.scatter(
+            ratings,
+            y,
+            s=60,
+            zorder=3,
+            gid=gid,
+            label=_bi(label, chinese_name(gid, "term")),
+            **style,
+        )
     right = np.nanmax(np.maximum(p, e))
     span = np.nanmax(np.abs(np.concatenate([p, e]))) or 1.0
     for yi, gi, xi in zip(y, g, np.maximum(p, e), strict=True):
@@ -626,17 +662,33 @@ def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
     worst = min(dims, key=lambda t: t[1]) if dims else (names[0], g[0])
     overall = [gi for n, gi in zip(names, g, strict=True) if n.lower() == "overall"]
     overall_text = f"; the overall gap is {overall[0]:+.2f}" if overall else ""
-    _set_alt(
+    return _set_alt(
         ax,
         f"Dumbbell chart of SERVQUAL expectation and perception for {len(dims)} "
         f"dimensions: {sum(gi < 0 for _, gi in dims)} fall short of expectations, "
         f"the largest gap is {worst[1]:+.2f} for {worst[0]}{overall_text}.",
     )
-    return ax
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 8: RFM and the value matrix
+# ============================================================================================
+# Matrices and heatmaps: customers or cohorts in a grid of two dimensions
+
+
+def _heatmap(grid: pd.DataFrame, ax: Axes, **options: Any) -> None:
+    """A seaborn heatmap in the house style: white cell borders, horizontal row labels."""
+    sns.heatmap(grid, linewidths=0.5, linecolor="white", ax=ax, **options)
+    ax.tick_params(axis="y", rotation=0)
+
+
+def _short(label: Any) -> str:
+    """A cohort label: a month as ``2024-01``, another date as ``2024-01-15``."""
+    if isinstance(label, pd.Timestamp):
+        return (
+            label.strftime("%Y-%m-%d")
+            if (label.hour, label.day) != (0, 1)
+            else label.strftime("%Y-%m")
+        )
+    return str(label)
 
 
 def rfm_heatmap(
@@ -681,8 +733,7 @@ def rfm_heatmap(
     """
     columns = [recency, frequency] + ([value] if value is not None else [])
     frame = _require(scores, columns, "scores")
-    r = _numbers(frame[recency], f"column {recency!r}")
-    f = _numbers(frame[frequency], f"column {frequency!r}")
+    r, f = _columns(frame, recency, frequency)
     for name, arr in ((recency, r), (frequency, f)):
         if np.any(~np.isfinite(arr)) or np.any(arr != np.round(arr)):
             raise ValueError(f"column {name!r} must hold whole-number scores without gaps")
@@ -693,7 +744,7 @@ def rfm_heatmap(
         fill: float = 0.0
         what, what_zh, fmt = "customers", "客户数", ".0f"
     else:
-        long["v"] = _numbers(frame[value], f"column {value!r}")
+        long["v"] = _columns(frame, value)[0]
         table = long.groupby(["R", "F"])["v"].mean()
         fill = np.nan
         what, what_zh, fmt = f"mean {value}", f"平均{value}", ".3g"
@@ -708,29 +759,84 @@ def rfm_heatmap(
     annot = grid.map(lambda v: "" if pd.isna(v) else format(v, fmt))
 
     ax = _axes(ax, (6.5, 5))
-    sns.heatmap(
-        grid,
-        annot=annot,
-        fmt="",
-        cmap="YlGnBu",
-        linewidths=0.5,
-        linecolor="white",
-        cbar_kws={"label": _bi(what, what_zh)},
-        ax=ax,
-    )
+    _heatmap(grid, ax, annot=annot, fmt="", cmap="YlGnBu", cbar_kws={"label": _bi(what, what_zh)})
     ax.set_ylabel(_bi("recency score R", "最近一次消费"))
     ax.set_xlabel(_bi("frequency score F", "消费频率"))
     ax.set_title(_term("RFM analysis"))
-    ax.tick_params(axis="y", rotation=0)
 
     best = grid.stack().idxmax()
-    _set_alt(
+    return _set_alt(
         ax,
         f"Heatmap of {len(frame)} customers by recency score (rows, {r.max()} at the "
         f"top) and frequency score (columns): each cell shows {what}; the highest "
         f"value, {grid.loc[best]:.3g}, is at R={best[0]}, F={best[1]}.",
     )
-    return ax
+
+
+def cohort_heatmap(retention: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Heatmap of cohort retention: the share of each cohort still active in each period.
+
+    Parameters
+    ----------
+    retention : DataFrame
+        Indexed by cohort (e.g. month of first purchase), one column per period since the
+        first purchase (0, 1, 2, ...), values shares in [0, 1]; missing values (periods not
+        yet observed) stay blank. Not modified.
+    ax : Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    Axes
+        A seaborn heatmap annotated with percentages.
+
+    Examples
+    --------
+    >>> retention = pd.DataFrame({0: [1.0, 1.0], 1: [0.4, 0.35], 2: [0.3, None]},
+    ...                          index=["2024-01", "2024-02"])
+    >>> ax = cohort_heatmap(retention)
+    >>> [t.get_text() for t in ax.texts]
+    ['100%', '40%', '30%', '100%', '35%']
+    >>> plt.close(ax.figure)
+    """
+    values = _numbers(_nonempty_frame(retention, "retention"), "retention")
+    finite = values[np.isfinite(values)]
+    if np.any((finite < 0) | (finite > 1 + 1e-9)):
+        raise ValueError("retention holds shares, which must lie in [0, 1]")
+    grid = pd.DataFrame(
+        values,
+        index=[_short(i) for i in retention.index],
+        columns=[_short(c) for c in retention.columns],
+    )
+
+    ax = _axes(ax, (min(2 + 0.7 * grid.shape[1], 14), min(1.5 + 0.4 * grid.shape[0], 12)))
+    _heatmap(
+        grid,
+        ax,
+        annot=grid.shape[1] <= 16 and grid.shape[0] <= 30,
+        fmt=".0%",
+        cmap="Blues",
+        vmin=0,
+        vmax=1,
+        cbar_kws={"label": _term("retention rate"), "format": _percent()},
+    )
+    ax.set_xlabel(_bi("periods since first purchase", "距首次购买的期数"))
+    ax.set_ylabel(_bi("cohort", "同期群"))
+    ax.set_title(_bi("Cohort retention", "同期群客户保持率"))
+
+    text = ""
+    if grid.shape[1] > 1:
+        second = grid.iloc[:, 1].dropna()
+        if len(second):
+            text = (
+                f"; in period {grid.columns[1]} retention ranges from {second.min():.0%} to "
+                f"{second.max():.0%} (mean {second.mean():.0%})"
+            )
+    return _set_alt(
+        ax,
+        f"Heatmap of retention for {grid.shape[0]} cohorts over {grid.shape[1]} "
+        f"periods since the first purchase{text}.",
+    )
 
 
 def value_matrix_chart(
@@ -784,8 +890,7 @@ def value_matrix_chart(
     >>> plt.close(ax.figure)
     """
     frame = _require(data, [current, future], "data")
-    x = _numbers(frame[current], f"column {current!r}")
-    y = _numbers(frame[future], f"column {future!r}")
+    x, y = _columns(frame, current, future)
     # value_matrix stores its cuts by column name: {current: cut, future: cut}
     stored = frame.attrs.get("value_matrix_cuts", {})
     stored = stored if isinstance(stored, dict) else {}
@@ -813,10 +918,10 @@ def value_matrix_chart(
                 linewidth=0.5,
                 gid=f"class:{label}",
                 zorder=3,
-                label=f"{chinese_name(label, 'value_class')} {label} ({int(mask.sum())})",
+                label=f"{_zh_en(label, 'value_class')} ({int(mask.sum())})",
             )
-    ax.axvline(current_cut, color="0.3", linestyle="--", linewidth=1, gid="cut")
-    ax.axhline(future_cut, color="0.3", linestyle="--", linewidth=1, gid="cut")
+    ax.axvline(current_cut, gid="cut", **_GUIDE_LINE)
+    ax.axhline(future_cut, gid="cut", **_GUIDE_LINE)
     corners = {
         "lead": (0.02, 0.02, "left", "bottom"),
         "iron": (0.02, 0.98, "left", "top"),
@@ -827,7 +932,7 @@ def value_matrix_chart(
         ax.text(
             cx,
             cy,
-            f"{chinese_name(label, 'value_class')}\n{label}",
+            _zh_en(label, "value_class", "\n"),
             transform=ax.transAxes,
             ha=ha,
             va=va,
@@ -843,123 +948,19 @@ def value_matrix_chart(
     ax.set_xlabel(_bi(f"current value: {current}", "当前价值"))
     ax.set_ylabel(_bi(f"future value: {future}", "未来价值"))
     ax.set_title(_term("customer value matrix"))
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    ax.legend(**_LEGEND_BESIDE)
 
     counts = ", ".join(f"{int((classes == c).sum())} {c}" for c in reversed(group))
-    _set_alt(
+    return _set_alt(
         ax,
         f"Scatter plot of {len(frame)} customers by current value ({current}, "
         f"cut at {current_cut:.3g}) and future value ({future}, cut at "
         f"{future_cut:.3g}) in the four value-matrix quadrants: {counts}.",
     )
-    return ax
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 2: lifecycle and cohorts
-
-
-def cohort_heatmap(retention: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Heatmap of cohort retention: the share of each cohort still active in each period.
-
-    Parameters
-    ----------
-    retention : DataFrame
-        Indexed by cohort (e.g. month of first purchase), one column per period since the
-        first purchase (0, 1, 2, ...), values shares in [0, 1]; missing values (periods not
-        yet observed) stay blank. Not modified.
-    ax : Axes, optional
-        Draw here instead of on a new figure.
-
-    Returns
-    -------
-    Axes
-        A seaborn heatmap annotated with percentages.
-
-    Examples
-    --------
-    >>> retention = pd.DataFrame({0: [1.0, 1.0], 1: [0.4, 0.35], 2: [0.3, None]},
-    ...                          index=["2024-01", "2024-02"])
-    >>> ax = cohort_heatmap(retention)
-    >>> [t.get_text() for t in ax.texts]
-    ['100%', '40%', '30%', '100%', '35%']
-    >>> plt.close(ax.figure)
-    """
-    if not isinstance(retention, pd.DataFrame):
-        raise TypeError(f"retention must be a pandas DataFrame, got {type(retention).__name__}")
-    if retention.empty:
-        raise ValueError("retention has no rows or no columns")
-    values = _numbers(retention, "retention")
-    finite = values[np.isfinite(values)]
-    if np.any((finite < 0) | (finite > 1 + 1e-9)):
-        raise ValueError("retention holds shares, which must lie in [0, 1]")
-    grid = pd.DataFrame(
-        values,
-        index=[_short(i) for i in retention.index],
-        columns=[_short(c) for c in retention.columns],
-    )
-
-    ax = _axes(ax, (min(2 + 0.7 * grid.shape[1], 14), min(1.5 + 0.4 * grid.shape[0], 12)))
-    sns.heatmap(
-        grid,
-        annot=grid.shape[1] <= 16 and grid.shape[0] <= 30,
-        fmt=".0%",
-        cmap="Blues",
-        vmin=0,
-        vmax=1,
-        linewidths=0.5,
-        linecolor="white",
-        cbar_kws={
-            "label": _term("retention rate")
-            if _has_term("retention rate")
-            else _bi("retention rate", "客户保持率"),
-            "format": PercentFormatter(1.0, decimals=0),
-        },
-        ax=ax,
-    )
-    ax.set_xlabel(_bi("periods since first purchase", "距首次购买的期数"))
-    ax.set_ylabel(_bi("cohort", "同期群"))
-    ax.set_title(_bi("Cohort retention", "同期群客户保持率"))
-    ax.tick_params(axis="y", rotation=0)
-
-    text = ""
-    if grid.shape[1] > 1:
-        second = grid.iloc[:, 1].dropna()
-        if len(second):
-            text = (
-                f"; in period {grid.columns[1]} retention ranges from {second.min():.0%} to "
-                f"{second.max():.0%} (mean {second.mean():.0%})"
-            )
-    _set_alt(
-        ax,
-        f"Heatmap of retention for {grid.shape[0]} cohorts over {grid.shape[1]} "
-        f"periods since the first purchase{text}.",
-    )
-    return ax
-
-
-def _short(label: Any) -> str:
-    if isinstance(label, pd.Timestamp):
-        return (
-            label.strftime("%Y-%m-%d")
-            if (label.hour, label.day) != (0, 1)
-            else label.strftime("%Y-%m")
-        )
-    return str(label)
-
-
-def _stage_group(columns: Sequence[Hashable]) -> tuple[str, list[str]]:
-    for group in ("lifecycle_stage", "relationship_stage"):
-        try:
-            english = [to_english(str(c), group) for c in columns]
-        except ValueError:
-            continue
-        return group, english
-    raise ValueError(
-        f"stage_counts columns must be customer lifecycle stages {labels('lifecycle_stage')} or "
-        f"relationship stages {labels('relationship_stage')} (English or Chinese), got "
-        f"{list(columns)}"
-    )
+# ============================================================================================
+# Curves and trajectories: a quantity over time, or along the driver that moves it
 
 
 def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = None) -> Axes:
@@ -1024,12 +1025,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
     """
     if stage_counts is None:
         return _lifecycle_schematic(ax)
-    if not isinstance(stage_counts, pd.DataFrame):
-        raise TypeError(
-            f"stage_counts must be a pandas DataFrame, got {type(stage_counts).__name__}"
-        )
-    if stage_counts.empty:
-        raise ValueError("stage_counts has no rows or no columns")
+    stage_counts = _nonempty_frame(stage_counts, "stage_counts")
     if {"period", "stage"} <= set(stage_counts.columns) and (
         {"count", "share"} & set(stage_counts.columns)
     ):
@@ -1041,9 +1037,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
     group, english = _stage_group(list(stage_counts.columns))
     if len(set(english)) != len(english):
         raise ValueError(f"stage_counts names a stage twice: {list(stage_counts.columns)}")
-    values = _numbers(stage_counts, "stage_counts")
-    if np.any(~np.isfinite(values)) or np.any(values < 0):
-        raise ValueError("stage_counts must be finite and not negative")
+    values = _counts(stage_counts, "stage_counts")
     table = pd.DataFrame(values, index=stage_counts.index, columns=english)
     order = [s for s in labels(group) if s in table.columns]
     table = table[order]
@@ -1056,7 +1050,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
         x,
         table.T.to_numpy(),
         colors=[palette[s] for s in order],
-        labels=[f"{chinese_name(s, group)} {s}" for s in order],
+        labels=[_zh_en(s, group) for s in order],
         alpha=0.9,
     )
     if len(table) > 1:
@@ -1066,7 +1060,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
     as_shares = bool(np.allclose(table.sum(axis=1), 1.0, atol=1e-9))
     if as_shares:
         ax.set_ylim(0, 1)
-        ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+        ax.yaxis.set_major_formatter(_percent())
         ax.set_ylabel(_bi("share of customers", "客户占比"))
     else:
         ax.set_ylabel(_bi("customers", "客户数"))
@@ -1077,7 +1071,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
         else _bi("relationship development stages", "关系发展阶段")
     )
     ax.set_title(f"{title}: customers per stage")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    ax.legend(**_LEGEND_BESIDE)
 
     last = table.iloc[-1]
     total = float(last.sum())
@@ -1087,13 +1081,27 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
     else:
         share = f" ({last[biggest] / total:.0%})" if total > 0 else ""
         amount = f"{last[biggest]:g} customers{share}"
-    _set_alt(
+    return _set_alt(
         ax,
         f"Stacked area chart of customers in {len(order)} stages over {len(table)} "
         f"periods; at the end the largest stage is {biggest} "
         f"({chinese_name(biggest, group)}) with {amount}.",
     )
-    return ax
+
+
+def _stage_group(columns: Sequence[Hashable]) -> tuple[str, list[str]]:
+    """Which stages the columns name (lifecycle or relationship), and their English names."""
+    for group in ("lifecycle_stage", "relationship_stage"):
+        try:
+            english = [to_english(str(c), group) for c in columns]
+        except ValueError:
+            continue
+        return group, english
+    raise ValueError(
+        f"stage_counts columns must be customer lifecycle stages {labels('lifecycle_stage')} or "
+        f"relationship stages {labels('relationship_stage')} (English or Chinese), got "
+        f"{list(columns)}"
+    )
 
 
 def _is_plottable_index(index: pd.Index) -> bool:
@@ -1122,7 +1130,7 @@ def _lifecycle_schematic(ax: Axes | None) -> Axes:
         ax.text(
             (edges[i] + edges[i + 1]) / 2,
             0.98,
-            f"{chinese_name(stage, 'lifecycle_stage')}\n{stage}",
+            _zh_en(stage, "lifecycle_stage", "\n"),
             transform=ax.get_xaxis_transform(),
             ha="center",
             va="top",
@@ -1139,29 +1147,12 @@ def _lifecycle_schematic(ax: Axes | None) -> Axes:
     ax.set_ylabel(_bi("per customer (schematic)", "每位客户, 示意"))
     ax.set_title(f"{_term('customer lifecycle')}: revenue and profit")
     ax.legend(loc="center right", fontsize=8)
-    _set_alt(
+    return _set_alt(
         ax,
         "Schematic line chart of one customer's revenue and profit over the five "
         "lifecycle stages: profit is negative in acquisition, rises through growth, "
         "peaks in maturity and falls through decline to termination.",
     )
-    return ax
-
-
-# --------------------------------------------------------------------------------------------
-# chapters 1 and 8: CLV
-
-
-def _clv(margin: float, retention: np.ndarray, discount: float, periods: int | None) -> np.ndarray:
-    try:
-        from crmlab.value import clv
-    except ImportError:  # pragma: no cover - crmlab.value is part of the package
-        r = np.asarray(retention, dtype="float64")
-        q = r / (1 + discount)
-        if periods is None:
-            return margin * r / (1 + discount - r)
-        return margin * np.where(q == 1, periods, q * (1 - q**periods) / np.where(q == 1, 1, 1 - q))
-    return np.asarray(clv(margin, retention, discount, periods=periods), dtype="float64")
 
 
 def clv_vs_retention(
@@ -1218,7 +1209,7 @@ def clv_vs_retention(
     colors = sns.color_palette("colorblind", len(discounts))
     curves = []
     for d, color in zip(discounts, colors, strict=True):
-        values = _clv(margin, r, float(d), periods)
+        values = np.asarray(clv(margin, r, float(d), periods=periods), dtype="float64")
         curves.append(values)
         ax.plot(
             r,
@@ -1229,13 +1220,9 @@ def clv_vs_retention(
             gid=f"clv:{d:g}",
             label=_bi(f"discount rate {d:.0%}", f"贴现率 {d:.0%}"),
         )
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.xaxis.set_major_formatter(_percent())
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_xlabel(
-        _term("retention rate")
-        if _has_term("retention rate")
-        else _bi("retention rate", "客户保持率")
-    )
+    ax.set_xlabel(_term("retention rate"))
     ax.set_ylabel(
         _bi("customer lifetime value, CLV", chinese_name("customer lifetime value (CLV)", "term"))
     )
@@ -1245,11 +1232,10 @@ def clv_vs_retention(
     ax.legend(fontsize=8)
 
     first = curves[0]
-    _set_alt(
+    return _set_alt(
         ax,
         f"Line chart of customer lifetime value against the retention rate for a "
         f"margin of {margin:g} and {len(discounts)} discount rate(s): at "
         f"{discounts[0]:.0%} CLV rises from {first[0]:,.0f} at {r[0]:.0%} retention to "
         f"{first[-1]:,.0f} at {r[-1]:.0%}, faster as retention grows.",
     )
-    return ax

@@ -18,6 +18,29 @@ dozens of redraws. This module imports ipywidgets and matplotlib; ``import crmla
 import it. In a notebook, mark explorer cells ``# NBVAL_IGNORE_OUTPUT``: widget output is not
 stable text.
 
+Explorers
+---------
+The module is in sections: first the machinery every explorer shares (:class:`Explorer`, the
+control factories and the layout), then the explorers grouped by the kind of model they
+explore. A new explorer is a subclass of :class:`Explorer` in the section of its kind, with a
+public function that returns it; its chart comes from :mod:`crmlab.plotting`.
+
+A formula on a few numbers:
+
+- :func:`clv_explorer`: customer lifetime value as margin, retention and discount change
+  (chapters 0, 1, 7 and 8)
+- :func:`csm_explorer`: the CSM score from respondents and scores per level (chapter 6)
+
+A classification of customers:
+
+- :func:`abc_explorer`: ABC classes with adjustable targets and rule (chapter 5)
+
+A process over time:
+
+- :func:`fairness_explorer`: a simulation of customers facing repeated unfair outcomes
+  (chapter 4)
+- :func:`relationship_explorer`: the relationship stages as a Markov chain (chapters 2 and 3)
+
 Examples
 --------
 >>> from crmlab.datasets import load_distributors
@@ -56,6 +79,10 @@ __all__ = [
     "relationship_explorer",
 ]
 
+
+# ============================================================================================
+# The machinery every explorer shares: DOM classes, controls, layout and the update cycle
+
 #: DOM class of every explorer's output area (for browser tests).
 OUTPUT_CLASS = "crmlab-output"
 #: DOM class of every explorer container.
@@ -63,6 +90,8 @@ EXPLORER_CLASS = "crmlab-explorer"
 
 _WIDE = {"description_width": "initial"}
 _SLIDER_LAYOUT = {"width": "480px"}
+_BOX_LAYOUT = {"width": "360px"}  # a number box; in a grid, a column is 10px wider
+_GRID_COLUMN = "370px"
 
 
 def _slider(
@@ -70,32 +99,26 @@ def _slider(
     value: float,
     low: float,
     high: float,
-    step: float,
+    step: float = 1,
     readout_format: str = ".2f",
-) -> widgets.FloatSlider:
-    return widgets.FloatSlider(
+    *,
+    integer: bool = False,
+) -> widgets.FloatSlider | widgets.IntSlider:
+    """A slider that reports when released, its description in full; whole numbers if ``integer``."""
+    if integer:
+        kind, options = widgets.IntSlider, {}
+    else:
+        kind, options = widgets.FloatSlider, {"readout_format": readout_format}
+    return kind(
         value=value,
         min=low,
         max=high,
         step=step,
         description=description,
         continuous_update=False,
-        readout_format=readout_format,
         style=_WIDE,
         layout=_SLIDER_LAYOUT,
-    )
-
-
-def _int_slider(description: str, value: int, low: int, high: int) -> widgets.IntSlider:
-    return widgets.IntSlider(
-        value=value,
-        min=low,
-        max=high,
-        step=1,
-        description=description,
-        continuous_update=False,
-        style=_WIDE,
-        layout=_SLIDER_LAYOUT,
+        **options,
     )
 
 
@@ -103,8 +126,9 @@ class Explorer(widgets.VBox):
     """An explorer: named controls, a model computed from them, and its rendered result.
 
     Subclasses set the controls and implement :meth:`compute` (control values -> result),
-    :meth:`summary` (result -> one-line text), :meth:`table` (result -> DataFrame to show) and
-    :meth:`draw` (result, Axes -> chart).
+    :meth:`summary` (result -> one-line text) and :meth:`draw` (result, Axes -> chart), and
+    may override :meth:`table` (result -> DataFrame to show; default the result itself) and
+    :meth:`adjust` (keep controls consistent).
 
     Parameters
     ----------
@@ -114,6 +138,8 @@ class Explorer(widgets.VBox):
         Input widgets by name, in display order.
     figsize : tuple of float
         Size of the chart in inches.
+    columns : int, default 1
+        Controls per row: more than 1 lays them out in a grid (number boxes side by side).
     """
 
     def __init__(
@@ -121,6 +147,7 @@ class Explorer(widgets.VBox):
         title: str,
         controls: dict[str, widgets.ValueWidget],
         figsize: tuple[float, float] = (8.0, 4.0),
+        columns: int = 1,
     ) -> None:
         self.controls: dict[str, widgets.ValueWidget] = dict(controls)
         self.result: Any = None
@@ -136,7 +163,11 @@ class Explorer(widgets.VBox):
         self.output = widgets.VBox([self.html, self.chart])
         self.output.add_class(OUTPUT_CLASS)
         heading = widgets.HTML(f"<h4>{html.escape(title)}</h4>")
-        super().__init__([heading, *self.controls.values(), self.output])
+        inputs = list(self.controls.values())
+        if columns > 1:
+            layout = {"grid_template_columns": f"repeat({columns}, {_GRID_COLUMN})"}
+            inputs = [widgets.GridBox(inputs, layout=layout)]
+        super().__init__([heading, *inputs, self.output])
         self.add_class(EXPLORER_CLASS)
         for name, control in self.controls.items():
             control.observe(self._changed, names="value")
@@ -150,8 +181,9 @@ class Explorer(widgets.VBox):
     def summary(self, result: Any) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def table(self, result: Any) -> pd.DataFrame:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def table(self, result: Any) -> pd.DataFrame:
+        """The table shown under the summary; default the result itself."""
+        return result
 
     def draw(self, result: Any, ax: Axes) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -216,8 +248,8 @@ class Explorer(widgets.VBox):
         return result
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 1 and 8: CLV
+# ============================================================================================
+# Explorers of a formula on a few numbers: customer lifetime value, the CSM score
 
 
 class _ClvExplorer(Explorer):
@@ -226,7 +258,7 @@ class _ClvExplorer(Explorer):
             "margin": _slider("margin per period 每期利润", margin, 0, 1000, 10, ".0f"),
             "retention": _slider("retention rate 客户保持率", retention, 0, 0.99, 0.01),
             "discount": _slider("discount rate 贴现率", discount, 0, 0.5, 0.01),
-            "periods": _int_slider("periods 期数 (0 = unlimited 无限)", periods, 0, 50),
+            "periods": _slider("periods 期数 (0 = unlimited 无限)", periods, 0, 50, integer=True),
         }
         super().__init__("Customer lifetime value vs retention 客户终身价值与客户保持率", controls)
 
@@ -258,9 +290,6 @@ class _ClvExplorer(Explorer):
             f"CLV = {base:,.2f} at retention {result['retention'].iloc[0]:.0%}; "
             f"5 points more retention: {up:,.2f} ({change:+.1%})"
         )
-
-    def table(self, result: pd.DataFrame) -> pd.DataFrame:
-        return result
 
     def draw(self, result: pd.DataFrame, ax: Axes) -> None:
         from crmlab.plotting import clv_vs_retention
@@ -316,8 +345,137 @@ def clv_explorer(
     return _ClvExplorer(margin, retention, discount, periods)
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 5: ABC
+_EXAMPLE_CSM_COUNTS = {
+    "很满意": 20,
+    "满意": 35,
+    "较满意": 20,
+    "一般": 12,
+    "不太满意": 7,
+    "不满意": 4,
+    "很不满意": 2,
+}
+
+
+def _by_level(table: Mapping[Any, float] | pd.Series, argument: str) -> dict[str, float]:
+    items = table.items() if isinstance(table, (Mapping, pd.Series)) else None
+    if items is None:
+        raise TypeError(f"{argument} must be a mapping or Series of CSM level -> number")
+    out: dict[str, float] = {}
+    for level, number in items:
+        english = to_english(str(level), "csm_level")
+        if english in out:
+            raise ValueError(f"{argument} names the CSM level {english!r} twice")
+        out[english] = float(number)
+    return out
+
+
+class _CsmExplorer(Explorer):
+    def __init__(
+        self,
+        counts: Mapping[Any, float] | pd.Series,
+        scores: Mapping[Any, float] | pd.Series | None,
+    ) -> None:
+        from crmlab.satisfaction import DEFAULT_CSM_SCORES
+
+        count_of = _by_level(counts, "counts")
+        score_of = _by_level(DEFAULT_CSM_SCORES if scores is None else scores, "scores")
+        controls: dict[str, widgets.ValueWidget] = {}
+        for level in reversed(labels("csm_level")):  # highest first, as a survey lists them
+            zh = chinese_name(level, "csm_level")
+            controls[f"count:{level}"] = widgets.BoundedFloatText(
+                value=count_of.get(level, 0.0),
+                min=0,
+                max=1e12,
+                description=f"respondents 人数 · {zh} {level}",
+                style=_WIDE,
+                layout=_BOX_LAYOUT,
+            )
+            controls[f"score:{level}"] = widgets.FloatText(
+                value=score_of.get(level, 0.0),
+                description=f"score 分值 · {zh} {level}",
+                style=_WIDE,
+                layout=_BOX_LAYOUT,
+            )
+        self.score: float | None = None
+        super().__init__(
+            "CSM simple scale score method 简单梯级分值法", controls, figsize=(9, 4.5), columns=2
+        )
+
+    def compute(self, values: dict[str, Any]) -> pd.DataFrame:
+        from crmlab.satisfaction import csm_score
+
+        levels = labels("csm_level")
+        counts = pd.Series({lv: float(values[f"count:{lv}"]) for lv in levels})
+        scores = pd.Series({lv: float(values[f"score:{lv}"]) for lv in levels})
+        self.score = csm_score(counts, scores)
+        total = counts.sum()
+        result = pd.DataFrame(
+            {
+                "中文": [chinese_name(lv, "csm_level") for lv in levels],
+                "respondents": counts.to_numpy(),
+                "share": (counts / total).to_numpy(),
+                "score": scores.to_numpy(),
+                "share_x_score": (counts / total * scores).to_numpy(),
+            },
+            index=pd.Index(levels, name="csm_level"),
+        )
+        result.attrs["score"] = self.score
+        return result
+
+    def summary(self, result: pd.DataFrame) -> str:
+        return (
+            f"CSM score 满意度 = {result.attrs['score']:.4g} "
+            f"({result['respondents'].sum():g} respondents)"
+        )
+
+    def table(self, result: pd.DataFrame) -> pd.DataFrame:
+        return result.iloc[::-1]
+
+    def draw(self, result: pd.DataFrame, ax: Axes) -> None:
+        from crmlab.plotting import csm_distribution
+
+        csm_distribution(result["respondents"], ax=ax)
+
+
+def csm_explorer(
+    counts: Mapping[Any, float] | pd.Series | None = None,
+    scores: Mapping[Any, float] | pd.Series | None = None,
+) -> Explorer:
+    """The simple scale score method (简单梯级分值法) with editable respondents and scores.
+
+    One number box per CSM level for the respondents and one for the score of the level; the
+    satisfaction score is :func:`crmlab.satisfaction.csm_score`, the respondent-weighted mean
+    score.
+
+    Parameters
+    ----------
+    counts : mapping or Series, optional
+        Respondents per level (Chinese or English labels). Default: an example of 100
+        respondents.
+    scores : mapping or Series, optional
+        Score per level. Default: :data:`crmlab.satisfaction.DEFAULT_CSM_SCORES` (-3 ... +3).
+
+    Returns
+    -------
+    Explorer
+        Controls ``"count:<level>"`` and ``"score:<level>"`` for the seven English levels;
+        ``result`` is a frame per level (respondents, share, score, share x score) with the
+        satisfaction score in ``result.attrs["score"]`` and in the explorer's ``score``.
+
+    Examples
+    --------
+    >>> w = csm_explorer({"很满意": 2, "满意": 4, "一般": 3, "不满意": 1})
+    >>> w.score
+    1.2
+    >>> w.controls["score:very satisfied"].value = 5
+    >>> w.score
+    1.6
+    """
+    return _CsmExplorer(_EXAMPLE_CSM_COUNTS if counts is None else counts, scores)
+
+
+# ============================================================================================
+# Explorers of a classification of customers: ABC
 
 
 class _AbcExplorer(Explorer):
@@ -423,144 +581,8 @@ def abc_explorer(data: pd.DataFrame, value: Hashable, key: Hashable | None = Non
     return _AbcExplorer(data, value, key)
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 6: CSM
-
-
-_EXAMPLE_CSM_COUNTS = {
-    "很满意": 20,
-    "满意": 35,
-    "较满意": 20,
-    "一般": 12,
-    "不太满意": 7,
-    "不满意": 4,
-    "很不满意": 2,
-}
-
-
-def _by_level(table: Mapping[Any, float] | pd.Series, argument: str) -> dict[str, float]:
-    items = table.items() if isinstance(table, (Mapping, pd.Series)) else None
-    if items is None:
-        raise TypeError(f"{argument} must be a mapping or Series of CSM level -> number")
-    out: dict[str, float] = {}
-    for level, number in items:
-        english = to_english(str(level), "csm_level")
-        if english in out:
-            raise ValueError(f"{argument} names the CSM level {english!r} twice")
-        out[english] = float(number)
-    return out
-
-
-class _CsmExplorer(Explorer):
-    def __init__(
-        self,
-        counts: Mapping[Any, float] | pd.Series,
-        scores: Mapping[Any, float] | pd.Series | None,
-    ) -> None:
-        from crmlab.satisfaction import DEFAULT_CSM_SCORES
-
-        count_of = _by_level(counts, "counts")
-        score_of = _by_level(DEFAULT_CSM_SCORES if scores is None else scores, "scores")
-        controls: dict[str, widgets.ValueWidget] = {}
-        for level in reversed(labels("csm_level")):  # highest first, as a survey lists them
-            zh = chinese_name(level, "csm_level")
-            controls[f"count:{level}"] = widgets.BoundedFloatText(
-                value=count_of.get(level, 0.0),
-                min=0,
-                max=1e12,
-                description=f"respondents 人数 · {zh} {level}",
-                style=_WIDE,
-                layout={"width": "360px"},
-            )
-            controls[f"score:{level}"] = widgets.FloatText(
-                value=score_of.get(level, 0.0),
-                description=f"score 分值 · {zh} {level}",
-                style=_WIDE,
-                layout={"width": "360px"},
-            )
-        self.score: float | None = None
-        super().__init__("CSM simple scale score method 简单梯级分值法", controls, figsize=(9, 4.5))
-        self.children = (self.children[0], self._grid(), self.output)
-
-    def _grid(self) -> widgets.GridBox:
-        cells = list(self.controls.values())
-        return widgets.GridBox(cells, layout={"grid_template_columns": "repeat(2, 370px)"})
-
-    def compute(self, values: dict[str, Any]) -> pd.DataFrame:
-        from crmlab.satisfaction import csm_score
-
-        levels = labels("csm_level")
-        counts = pd.Series({lv: float(values[f"count:{lv}"]) for lv in levels})
-        scores = pd.Series({lv: float(values[f"score:{lv}"]) for lv in levels})
-        self.score = csm_score(counts, scores)
-        total = counts.sum()
-        result = pd.DataFrame(
-            {
-                "中文": [chinese_name(lv, "csm_level") for lv in levels],
-                "respondents": counts.to_numpy(),
-                "share": (counts / total).to_numpy(),
-                "score": scores.to_numpy(),
-                "share_x_score": (counts / total * scores).to_numpy(),
-            },
-            index=pd.Index(levels, name="csm_level"),
-        )
-        result.attrs["score"] = self.score
-        return result
-
-    def summary(self, result: pd.DataFrame) -> str:
-        return (
-            f"CSM score 满意度 = {result.attrs['score']:.4g} "
-            f"({result['respondents'].sum():g} respondents)"
-        )
-
-    def table(self, result: pd.DataFrame) -> pd.DataFrame:
-        return result.iloc[::-1]
-
-    def draw(self, result: pd.DataFrame, ax: Axes) -> None:
-        from crmlab.plotting import csm_distribution
-
-        csm_distribution(result["respondents"], ax=ax)
-
-
-def csm_explorer(
-    counts: Mapping[Any, float] | pd.Series | None = None,
-    scores: Mapping[Any, float] | pd.Series | None = None,
-) -> Explorer:
-    """The simple scale score method (简单梯级分值法) with editable respondents and scores.
-
-    One number box per CSM level for the respondents and one for the score of the level; the
-    satisfaction score is :func:`crmlab.satisfaction.csm_score`, the respondent-weighted mean
-    score.
-
-    Parameters
-    ----------
-    counts : mapping or Series, optional
-        Respondents per level (Chinese or English labels). Default: an example of 100
-        respondents.
-    scores : mapping or Series, optional
-        Score per level. Default: :data:`crmlab.satisfaction.DEFAULT_CSM_SCORES` (-3 ... +3).
-
-    Returns
-    -------
-    Explorer
-        Controls ``"count:<level>"`` and ``"score:<level>"`` for the seven English levels;
-        ``result`` is a frame per level (respondents, share, score, share x score) with the
-        satisfaction score in ``result.attrs["score"]`` and in the explorer's ``score``.
-
-    Examples
-    --------
-    >>> w = csm_explorer({"很满意": 2, "满意": 4, "一般": 3, "不满意": 1})
-    >>> w.score
-    1.2
-    >>> w.controls["score:very satisfied"].value = 5
-    >>> w.score
-    1.6
-    """
-    return _CsmExplorer(_EXAMPLE_CSM_COUNTS if counts is None else counts, scores)
-
-
-# --------------------------------------------------------------------------------------------
-# chapter 4: fairness
+# ============================================================================================
+# Explorers of a process over time: a fairness simulation, the relationship Markov chain
 
 
 class _FairnessExplorer(Explorer):
@@ -569,7 +591,7 @@ class _FairnessExplorer(Explorer):
         controls = {
             "unfair_prob": _slider("unfair outcome probability 不公平结果概率", 0.2, 0, 1, 0.01),
             "compensation": _slider("compensation probability 补偿概率", 0.5, 0, 1, 0.05),
-            "n_interactions": _int_slider("interactions 交互次数", 20, 1, 60),
+            "n_interactions": _slider("interactions 交互次数", 20, 1, 60, integer=True),
             "tolerance": _slider("tolerance 容忍度", 1.0, 0, 5, 0.5, ".1f"),
             "churn_step": _slider("churn per grievance 每单位不满的流失概率", 0.3, 0, 1, 0.05),
             "forgetting": _slider("forgetting 遗忘", 0.0, 0, 1, 0.05),
@@ -671,10 +693,6 @@ def fairness_explorer(n_customers: int = 1000, seed: int = 0) -> Explorer:
     return _FairnessExplorer(n_customers, seed)
 
 
-# --------------------------------------------------------------------------------------------
-# chapter 2: relationship stages as a Markov chain
-
-
 class _RelationshipExplorer(Explorer):
     def __init__(self, periods: int) -> None:
         from crmlab.lifecycle import default_transition
@@ -696,7 +714,7 @@ class _RelationshipExplorer(Explorer):
                 0.5,
                 0.01,
             )
-        controls["periods"] = _int_slider("periods 期数", periods, 1, 60)
+        controls["periods"] = _slider("periods 期数", periods, 1, 60, integer=True)
         self.transition: pd.DataFrame | None = None
         super().__init__(
             "Relationship stages as a Markov chain 关系发展阶段 (马尔可夫链)",

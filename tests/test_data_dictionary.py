@@ -1,10 +1,12 @@
 """The data dictionary (datasets/README.md), the data files and the schemas cannot drift apart.
 
-The dictionary is parsed here with its own small reader, and every file is checked against it
-with checks written independently of crmlab.datasets (so a bug in the loaders' checks cannot
-hide a bad file); then the dictionary is compared with ``crmlab.datasets.SCHEMAS``, which the
-loaders enforce at run time. Synthetic files are regenerated from their recorded seed and n and
-compared byte for byte; the CDNOW files are compared with the installed lifetimes package.
+The dictionary's tables are generated from the declarations in ``crmlab.datasets.SCHEMAS``
+(``crmlab sync-docs``); the README must equal a fresh generation, and a changed declaration must
+change it. The dictionary is then parsed here with its own small reader, and every file is
+checked against it with checks written independently of crmlab.datasets (so a bug in the
+loaders' checks cannot hide a bad file); then the dictionary is compared with the schemas, which
+the loaders enforce at run time. Synthetic files are regenerated from their recorded seed and n
+and compared byte for byte; the CDNOW files are compared with the installed lifetimes package.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import importlib.metadata
 import importlib.util
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -169,6 +171,42 @@ def check_allowed(kind: str, spec: str, value: str) -> bool:
 
 
 # ---------------------------------------------------------------- the tests
+
+
+def test_the_readme_is_the_generation_from_the_declarations():
+    text = README.read_text(encoding="utf-8")
+    assert text == datasets.data_dictionary_readme(text), (
+        "datasets/README.md is out of date with the declarations in crmlab/datasets/: "
+        "run `crmlab sync-docs`"
+    )
+    assert text.count("\n### `") == len(datasets.SCHEMAS)
+
+
+def test_a_changed_declaration_changes_the_readme():
+    text = README.read_text(encoding="utf-8")
+    schema = datasets.SCHEMAS["distributors"]
+    sales = replace(schema.spec[1], unit="yuan (元)", meaning="sales of the year")
+    changed = {**datasets.SCHEMAS, "distributors": replace(schema, spec=(schema.spec[0], sales))}
+    new = datasets.data_dictionary_readme(text, changed)
+    assert new != text
+    assert "| sales | float | yuan (元) | 0.. | sales of the year | 年销售额 |" in new
+    assert parse_dictionary(new)["distributors.csv"].columns[1]["unit"] == "yuan (元)"
+    fewer = {k: v for k, v in datasets.SCHEMAS.items() if k != "b2b_customers"}
+    assert "b2b_customers.csv" not in parse_dictionary(datasets.data_dictionary_readme(text, fewer))
+    # only the parts between the markers are generated: the prose is kept
+    assert (
+        new.split("<!-- trust-reliability:start")[0]
+        == text.split("<!-- trust-reliability:start")[0]
+    )
+
+
+def test_the_readme_without_its_markers_is_refused():
+    text = README.read_text(encoding="utf-8")
+    start, end = datasets._dictionary.MARKERS["data-dictionary"]
+    with pytest.raises(ValueError, match="has no marker <!-- data-dictionary:end -->"):
+        datasets.data_dictionary_readme(text.replace(end, ""))
+    with pytest.raises(ValueError, match="has more than one marker <!-- data-dictionary:start"):
+        datasets.data_dictionary_readme(text.replace(start, start + "\n" + start))
 
 
 def test_dictionary_documents_every_file_and_only_existing_files():

@@ -49,6 +49,94 @@ def test_read_table_unknown_name_says_what_exists():
         datasets.read_table("nope")
 
 
+# ---------------------------------------------------------------- the package and its declarations
+
+# the public names before crmlab/datasets.py became a package, and the ones the package added
+API_BEFORE_THE_SPLIT = {
+    "SCHEMAS", "DatasetError", "RetailData", "Schema", "data_dir", "data_path", "list_datasets",
+    "load_abc_food_company", "load_b2b_customers", "load_cdnow", "load_crm_quality_products",
+    "load_csm_attributes", "load_csm_survey", "load_distributors", "load_exam_questions",
+    "load_quoted_figures", "load_retail_customers", "load_retail_stores",
+    "load_retail_transactions", "load_satisfaction_chain", "load_servqual_items",
+    "load_servqual_survey", "load_trust_items", "load_trust_survey", "make_b2b_customers",
+    "make_csm_survey", "make_retail_transactions", "make_servqual_survey", "make_trust_survey",
+    "read_table", "trust_population_alpha", "write_synthetic",
+}  # fmt: skip
+ADDED = {"Column", "data_dictionary_markdown", "data_dictionary_readme"}
+
+
+def test_the_public_names_are_those_of_the_module_it_was_and_belong_to_crmlab_datasets():
+    assert set(datasets.__all__) == API_BEFORE_THE_SPLIT | ADDED
+    assert len(datasets.__all__) == len(set(datasets.__all__))
+    for name in datasets.__all__:
+        value = getattr(datasets, name)
+        if callable(value):
+            assert value.__module__ == "crmlab.datasets", name
+    assert repr(DatasetError) == "<class 'crmlab.datasets.DatasetError'>"
+
+
+def test_import_loads_no_more_than_numpy_pandas_and_the_package():
+    code = (
+        "import sys; before = set(sys.modules); import crmlab.datasets; "
+        "print('\\n'.join(sorted(set(sys.modules) - before)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    ours = {m for m in out.stdout.split() if m.split(".")[0] == "crmlab"}
+    assert ours == {"crmlab", "crmlab.datasets"} | {
+        f"crmlab.datasets.{m}"
+        for m in ("_schema", "_synthetic", "_quoted", "_cdnow", "_retail", "_surveys", "_b2b")
+        + ("_catalogue", "_dictionary")
+    }
+    heavy = {"matplotlib", "seaborn", "scipy", "ipywidgets", "nbformat", "nbgrader"}
+    assert not heavy & {m.split(".")[0] for m in out.stdout.split()}
+
+
+def test_a_schema_derives_its_types_and_allowed_values_from_its_column_declarations():
+    schema = datasets.SCHEMAS["abc_food_company"]
+    assert [c.name for c in schema.spec] == list(schema.columns)
+    assert schema.columns["abc_class"] == "category:abc_class"
+    assert schema.allowed == {
+        "abc_class_zh": "A类客户, B类客户, C类客户",
+        "customer_share": "0..1",
+        "sales_share": "0..1",
+        "salesforce_share": "0..1",
+    }  # "any" and the glossary's labels are not checked against a list
+    assert datasets.SCHEMAS["retail_customers"].allowed["city"] == (
+        "Shanghai, Beijing, Hangzhou, Chengdu, Guangzhou"
+    )  # from the design table of the stores
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    (("x", "number", "–", "any", "x", "甲"), "column 'x': unknown type 'number'"),
+    (("x", "category:csm_level", "–", "any", "x", "甲"), "column 'x': allowed 'any': a category"),
+    (("x", "string", "–", "glossary", "x", "甲"), "column 'x': allowed 'glossary': a category"),
+    (("x", "string", "", "any", "x", "甲"), r"column 'x': every field must be filled \(– for no"),
+])  # fmt: skip
+def test_a_bad_column_declaration_is_refused_naming_the_column(fields, message):
+    with pytest.raises(ValueError, match=message):
+        datasets.Column(*fields)
+
+
+def test_a_column_table_line_with_a_field_missing_is_refused_naming_the_line():
+    with pytest.raises(
+        ValueError,
+        match=r"line 'step \| int \| – \| 1..3 \| position' has 5 fields, expected 6: name \| type",
+    ):
+        datasets._schema.column_table("step | int | – | 1..3 | position")
+    with pytest.raises(KeyError, match="cities"):
+        datasets._schema.column_table("city | string | – | $cities | city | 城市", other="x")
+
+
+def test_a_schema_with_a_repeated_column_or_an_unknown_key_is_refused():
+    table = datasets._schema.column_table("step | int | – | 1..3 | position | 位置")
+    with pytest.raises(ValueError, match=r"chain.csv: a column is declared twice"):
+        datasets.Schema("chain.csv", table + table, 3, "a chain")
+    with pytest.raises(ValueError, match=r"chain.csv: key \('stage',\) names unknown columns"):
+        datasets.Schema("chain.csv", table, 3, "a chain", key=("stage",))
+
+
 # ---------------------------------------------------------------- quoted tables
 
 
@@ -384,7 +472,8 @@ def broken(tmp_path, monkeypatch):
         shutil.copy(ROOT / "datasets" / file, tmp_path / file)
         return tmp_path / file
 
-    monkeypatch.setattr(datasets, "data_dir", lambda: tmp_path)
+    # the loaders look the folder up where data_dir is defined; crmlab.datasets.data_dir is the same
+    monkeypatch.setattr(datasets._schema, "data_dir", lambda: tmp_path)
     return copy
 
 
@@ -564,7 +653,7 @@ def test_silent_change_is_caught_by_the_checksum(broken, name, line, old, new):
 def test_intact_copy_loads(broken):
     broken("distributors")
     pd.testing.assert_frame_equal(datasets.load_distributors(), datasets.read_table("distributors"))
-    assert datasets.data_dir() != ROOT / "datasets"
+    assert datasets.data_path("distributors.csv").parent != ROOT / "datasets"
 
 
 # ---------------------------------------------------------------- a wheel's layout

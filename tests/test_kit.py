@@ -39,7 +39,7 @@ def test_the_kit_holds_the_course(kit):
         f"exercises/{A}/{A}.ipynb",
         "crmlab/__init__.py",
         "crmlab/checks/abc.py",
-        "crmlab/datasets.py",
+        "crmlab/datasets/__init__.py",
         "datasets/distributors.csv",
     ]:
         assert f"{TOP}/{name}" in names, name

@@ -112,7 +112,7 @@ def is_library(name: str) -> bool:
         name.count(".") == 1
         and not within(name, "crmlab.course", "crmlab.grading", "crmlab.checks")
         and name not in ("crmlab.__main__", "crmlab.cli")
-    ) or within(name, "crmlab.fonts")
+    ) or within(name, "crmlab.fonts", "crmlab.datasets")
 
 
 def test_the_three_parts_have_their_own_folders():

@@ -65,7 +65,7 @@ def all_texts(fig: matplotlib.figure.Figure) -> str:
 
 
 def distributors_abc() -> pd.DataFrame:
-    return abc_classify(load_distributors(), "sales", key="distributor")
+    return abc_classify(load_distributors(), "sales", customer="distributor")
 
 
 def csm_counts() -> pd.Series:
@@ -318,7 +318,7 @@ def test_show_in_a_kernel_stores_one_png_output_with_alt_text():
 
 
 # --------------------------------------------------------------------------------------------
-# each chart's content
+# each chart's content, in the sections of crmlab.plotting: concentration
 
 
 def test_pareto_chart_bars_line_and_targets():
@@ -379,6 +379,10 @@ def test_pareto_chart_rejects_unsorted_input():
         plotting.pareto_chart(distributors_abc().drop(columns="cum_share"), "sales")
 
 
+# --------------------------------------------------------------------------------------------
+# survey results
+
+
 def test_csm_distribution_bars_in_scale_order_with_chinese_ticks():
     counts = csm_counts()
     ax = plotting.csm_distribution(counts)
@@ -436,6 +440,10 @@ def test_servqual_gap_chart_on_servqual_gaps_output():
     bad = servqual_gaps(p, e, dimension_of=items).assign(gap=0.0)
     with pytest.raises(ValueError, match="perception - expectation"):
         plotting.servqual_gap_chart(bad)
+
+
+# --------------------------------------------------------------------------------------------
+# matrices and heatmaps
 
 
 def test_rfm_heatmap_counts_and_means():
@@ -508,41 +516,6 @@ def test_cohort_heatmap_on_cohort_retention_output():
     assert [t.get_text() for t in ax.texts] == ["100%", "50%", "50%", "100%", "0%"]
 
 
-def test_lifecycle_curve_schematic_shows_five_stages():
-    ax = plotting.lifecycle_curve()
-    spans = [p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("stage:")]
-    assert spans == [f"stage:{s}" for s in labels("lifecycle_stage")]
-    text = all_texts(ax.figure)
-    for stage in labels("lifecycle_stage"):
-        assert chinese_name(stage, "lifecycle_stage") in text
-    profit = next(ln for ln in ax.lines if ln.get_gid() == "profit").get_ydata()
-    revenue = next(ln for ln in ax.lines if ln.get_gid() == "revenue").get_ydata()
-    assert profit[0] < 0 < profit.max()  # negative while acquiring, positive later
-    assert np.argmax(revenue) > len(revenue) // 3
-
-
-def test_lifecycle_curve_stage_counts_in_stage_order():
-    counts = stage_counts()
-    ax = plotting.lifecycle_curve(counts)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["潜在获取期 acquisition", "成长期 growth", "成熟期 maturity"]
-    assert len(ax.collections) == 3
-    top = ax.collections[-1].get_paths()[0].vertices[:, 1].max()
-    assert top == pytest.approx(counts.sum(axis=1).max())
-
-
-def test_lifecycle_curve_tidy_relationship_shares():
-    from crmlab.lifecycle import stage_distribution
-
-    tidy = stage_distribution(periods=6)
-    ax = plotting.lifecycle_curve(tidy)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend[0] == "认知 awareness" and legend[-1] == "解除 dissolution"
-    assert ax.get_ylim() == (0.0, 1.0)
-    with pytest.raises(ValueError, match="stages"):
-        plotting.lifecycle_curve(pd.DataFrame({"x": [1]}))
-
-
 def test_value_matrix_chart_quadrants_and_classes():
     data = value_frame()
     ax = plotting.value_matrix_chart(data, "now", "later")
@@ -597,6 +570,45 @@ def test_value_matrix_chart_computes_classes_from_cuts():
     }
 
 
+# --------------------------------------------------------------------------------------------
+# curves and trajectories
+
+
+def test_lifecycle_curve_schematic_shows_five_stages():
+    ax = plotting.lifecycle_curve()
+    spans = [p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("stage:")]
+    assert spans == [f"stage:{s}" for s in labels("lifecycle_stage")]
+    text = all_texts(ax.figure)
+    for stage in labels("lifecycle_stage"):
+        assert chinese_name(stage, "lifecycle_stage") in text
+    profit = next(ln for ln in ax.lines if ln.get_gid() == "profit").get_ydata()
+    revenue = next(ln for ln in ax.lines if ln.get_gid() == "revenue").get_ydata()
+    assert profit[0] < 0 < profit.max()  # negative while acquiring, positive later
+    assert np.argmax(revenue) > len(revenue) // 3
+
+
+def test_lifecycle_curve_stage_counts_in_stage_order():
+    counts = stage_counts()
+    ax = plotting.lifecycle_curve(counts)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["潜在获取期 acquisition", "成长期 growth", "成熟期 maturity"]
+    assert len(ax.collections) == 3
+    top = ax.collections[-1].get_paths()[0].vertices[:, 1].max()
+    assert top == pytest.approx(counts.sum(axis=1).max())
+
+
+def test_lifecycle_curve_tidy_relationship_shares():
+    from crmlab.lifecycle import stage_distribution
+
+    tidy = stage_distribution(periods=6)
+    ax = plotting.lifecycle_curve(tidy)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0] == "认知 awareness" and legend[-1] == "解除 dissolution"
+    assert ax.get_ylim() == (0.0, 1.0)
+    with pytest.raises(ValueError, match="stages"):
+        plotting.lifecycle_curve(pd.DataFrame({"x": [1]}))
+
+
 def test_clv_vs_retention_matches_crmlab_value_and_the_closed_form():
     from crmlab.value import clv
 
@@ -607,16 +619,10 @@ def test_clv_vs_retention_matches_crmlab_value_and_the_closed_form():
         np.testing.assert_allclose(line.get_xdata(), r)
         np.testing.assert_allclose(line.get_ydata(), clv(100, r, d))
         np.testing.assert_allclose(line.get_ydata(), 100 * r / (1 + d - r))
-    finite = plotting.clv_vs_retention(100, 0.1, retentions=[0.8], periods=3)
-    assert finite.lines[0].get_ydata()[0] == pytest.approx(clv(100, 0.8, 0.1, periods=3))
-
-
-def test_clv_fallback_closed_form(monkeypatch):
-    monkeypatch.setitem(sys.modules, "crmlab.value", None)  # import fails
-    r = np.array([0.5, 0.8])
-    np.testing.assert_allclose(plotting._clv(100, r, 0.1, None), 100 * r / (1.1 - r))
-    expected = [sum(100 * (x / 1.1) ** t for t in range(1, 4)) for x in r]
-    np.testing.assert_allclose(plotting._clv(100, r, 0.1, 3), expected)
+    finite = plotting.clv_vs_retention(100, 0.1, retentions=[0.5, 0.8], periods=3)
+    expected = [sum(100 * (x / 1.1) ** t for t in range(1, 4)) for x in (0.5, 0.8)]
+    np.testing.assert_allclose(finite.lines[0].get_ydata(), expected)
+    assert finite.lines[0].get_ydata()[1] == pytest.approx(clv(100, 0.8, 0.1, periods=3))
 
 
 # --------------------------------------------------------------------------------------------
@@ -650,26 +656,8 @@ def test_charts_leave_the_callers_data_unchanged(chart, make, call):
         assert data.attrs == before.attrs
 
 
-def test_import_crmlab_does_not_import_matplotlib_or_seaborn():
-    code = (
-        "import sys, crmlab, crmlab.abc, crmlab.fonts, crmlab.glossary\n"
-        "crmlab.abc_classify\n"
-        "heavy = [m for m in ('matplotlib', 'seaborn', 'ipywidgets') if m in sys.modules]\n"
-        "print(','.join(heavy) or 'none')\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=PACKAGE_DIR.parent,
-    )
-    assert out.stdout.strip() == "none"
-
-
-def test_importing_plotting_does_load_matplotlib():
-    """The laziness check above is not vacuous: the subprocess does see imported modules."""
-    code = "import sys, crmlab.plotting\nprint('matplotlib' in sys.modules)\n"
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter started in the repository (Agg backend)."""
     out = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -678,4 +666,19 @@ def test_importing_plotting_does_load_matplotlib():
         cwd=PACKAGE_DIR.parent,
         env={**os.environ, "MPLBACKEND": "Agg"},
     )
-    assert out.stdout.strip() == "True"
+    return out.stdout.strip()
+
+
+def test_import_crmlab_does_not_import_matplotlib_or_seaborn():
+    code = (
+        "import sys, crmlab, crmlab.abc, crmlab.fonts, crmlab.glossary\n"
+        "crmlab.abc_classify\n"
+        "heavy = [m for m in ('matplotlib', 'seaborn', 'ipywidgets') if m in sys.modules]\n"
+        "print(','.join(heavy) or 'none')\n"
+    )
+    assert fresh_python(code) == "none"
+
+
+def test_importing_plotting_does_load_matplotlib():
+    """The laziness check above is not vacuous: the subprocess does see imported modules."""
+    assert fresh_python("import sys, crmlab.plotting\nprint('matplotlib' in sys.modules)") == "True"

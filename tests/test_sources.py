@@ -194,7 +194,7 @@ def test_the_reader_facing_files_are_found():
         *CHAPTERS,
         "README.md",
         SOURCES_PATH,
-        "crmlab/datasets.py",
+        "crmlab/datasets/__init__.py",
         "crmlab/glossary.csv",
         "datasets/README.md",
         "datasets/quoted_figures.csv",

@@ -67,7 +67,9 @@ def test_raising_the_a_share_moves_the_next_customers_into_a(abc):
     assert classes(abc.result, "A") == "fetdinhpmbl"  # 8250 <= 0.8 * 10580 = 8464 < 8650
     assert classes(abc.result, "B") == "soa"
     assert classes(abc.result, "C") == "jrkcqg"
-    expected = abc_classify(load_distributors(), "sales", key="distributor", shares=(0.8, 0.1, 0.1))
+    expected = abc_classify(
+        load_distributors(), "sales", customer="distributor", shares=(0.8, 0.1, 0.1)
+    )
     pd.testing.assert_frame_equal(abc.result, expected, check_like=True)
     assert abc.text == "A: f e t d i n h p m b l | B: s o a | C: j r k c q g"
     assert len(abc.figure.axes[0].patches) == 20
@@ -218,6 +220,15 @@ def test_csm_explorer_defaults_and_errors():
     assert w.result is None and "no respondents" in w.error
     with pytest.raises(ValueError, match="twice"):
         widgets.csm_explorer({"满意": 1, "satisfied": 2})
+
+
+def test_csm_explorer_lays_its_number_boxes_out_in_two_columns():
+    w = widgets.csm_explorer()
+    heading, grid, output = w.children
+    assert isinstance(grid, ipywidgets.GridBox) and output is w.output
+    assert list(grid.children) == list(w.controls.values())  # a count and a score per row
+    assert grid.layout.grid_template_columns == "repeat(2, 370px)"
+    assert "CSM" in heading.value
 
 
 # --------------------------------------------------------------------------------------------

@@ -186,12 +186,17 @@ def instructor_guide_text(root: Path) -> str:
 
 def expected_files(root: Path) -> dict[Path, str]:
     """Every generated file and the text it must hold."""
+    from crmlab.datasets import data_dictionary_readme
+
     course = load_course(root)
     return {
         root / "README.md": readme_text(root),
         root / course.index: nbformat.writes(index_notebook(course)) + "\n",
         root / "docs" / "glossary.md": glossary_markdown(),
         root / "docs" / "instructor-guide.md": instructor_guide_text(root),
+        root / "datasets" / "README.md": data_dictionary_readme(
+            (root / "datasets" / "README.md").read_text(encoding="utf-8")
+        ),
     }
 
 

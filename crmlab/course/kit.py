@@ -4,7 +4,7 @@
 ``crmlab-student-kit/``:
 
 * ``notebooks/`` (the chapters), ``exercises/`` (the released assignments), ``datasets/``, and
-  the Chinese edition's ``zh/notebooks/``, ``zh/exercises/`` and ``zh/docs/``;
+  the Chinese edition's ``zh/notebooks/``, ``zh/exercises/`` and ``zh/docs/sources.md``;
 * the ``crmlab`` package source (its grading internals hold no answers: the checks store only
   fingerprints of *wrong* answers, the grader only compares with keys that stay behind);
 * ``README.md``, ``pyproject.toml``, ``requirements.lock``, ``course.toml``, ``Makefile`` and the
@@ -42,6 +42,7 @@ FILES = [
     "LICENSE",
     "LICENSE-CONTENT.md",
     "docs/sources.md",
+    "zh/docs/sources.md",
 ]
 # the Chinese edition: its chapters, releases and pages (never zh/solutions)
 FOLDERS = [
@@ -51,7 +52,6 @@ FOLDERS = [
     "crmlab",
     "zh/notebooks",
     "zh/exercises",
-    "zh/docs",
 ]
 SKIP_PARTS = {
     "__pycache__",
