@@ -421,3 +421,51 @@ def test_a_class_given_the_chinese_edition_is_graded_like_the_english(tmp_path):
     page = (root / "feedback" / "blank" / A / f"{A}.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in page and "得分：0分（满分16分）。" in page
     assert "尚未作答" in page, "the blank's Chinese check messages are quoted"
+
+
+# ---- a Chinese keyboard: full-width input
+
+
+@given(st.text(st.characters(max_codepoint=0x7E, blacklist_categories=("Cs",)), max_size=80))
+def test_ascii_code_is_left_as_it_is(source):
+    from crmlab._i18n import halfwidth_code
+
+    assert halfwidth_code(source) == source
+
+
+def test_full_width_code_runs_and_strings_and_comments_stay():
+    from crmlab._i18n import halfwidth_code
+
+    source = 'answer = （１２．５ ＋ ２）  # 约１２．５\ntext = """Ａ，\nＢ"""\nname = \'甲，乙\'\n'
+    assert (
+        halfwidth_code(source)
+        == 'answer = (12.5 + 2)  # 约１２．５\ntext = """Ａ，\nＢ"""\nname = \'甲，乙\'\n'
+    )
+    namespace: dict = {}
+    exec(halfwidth_code(source), namespace)
+    assert namespace["answer"] == 14.5
+
+
+def test_a_chinese_notebook_accepts_full_width_numbers_and_choice_letters():
+    from nbclient import NotebookClient
+
+    from crmlab.checks import serialise
+    from crmlab.checks._core import choice_question
+    from crmlab.grading.compare import compare
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell('import crmlab\ncrmlab.set_language("zh")'),
+        nbformat.v4.new_code_cell("answer = １２．５\nprint（answer ＊ ２）"),
+        nbformat.v4.new_code_cell('crmlab.set_language("en")'),
+        nbformat.v4.new_code_cell("answer = １"),
+    ]
+    NotebookClient(nb, kernel_name="python3", timeout=60, allow_errors=True).execute()
+    assert nb.cells[1].outputs[0]["text"] == "25.0\n"
+    assert nb.cells[3].outputs[0]["ename"] == "SyntaxError", "English notebooks are not changed"
+    # choice letters typed full-width, with Chinese separators: the check and the grader agree
+    choice_question("q8", "ABCD", single=False).run("Ａ，Ｃ")
+    choice_question("q8", "ABCD", single=False).run("A、C")
+    for typed in ("Ａ，Ｃ", "A、C", "c; a"):
+        assert compare(serialise("AC"), serialise(typed), {"kind": "choice"})[0], typed
+    assert not compare(serialise("AC"), serialise("Ａ，Ｂ"), {"kind": "choice"})[0]

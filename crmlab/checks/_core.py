@@ -255,9 +255,26 @@ def missing_rule(message: str = MISSING_NUMBER) -> Rule:
     return Rule("missing", message, has_missing)
 
 
-def _letters(answer: str) -> str:
-    """The option letters of a choice answer, without spaces and commas, in upper case."""
-    return answer.replace(" ", "").replace(",", "").upper()
+#: what may separate the letters of a choice answer: spaces, commas, semicolons, 、
+_SEPARATORS = {",", ";", "、"}
+
+
+def option_letters(answer: str) -> str:
+    """The option letters of a choice answer, in upper case, as the checks and the grader read it.
+
+    Full-width letters and punctuation typed on a Chinese keyboard count as their ASCII forms
+    (Unicode NFKC), and spaces, commas, semicolons and 、 between letters are dropped.
+
+    >>> option_letters("a, c"), option_letters("Ａ，Ｂ；Ｃ"), option_letters("B、D")
+    ('AC', 'ABC', 'BD')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", answer)
+    return "".join(c for c in text if not c.isspace() and c not in _SEPARATORS).upper()
+
+
+_letters = option_letters
 
 
 def letters_rule(options: Iterable[str], single: bool) -> list[Rule]:

@@ -89,10 +89,12 @@ def compare(
 def _choice(expected: dict[str, Any], got: dict[str, Any], opts: dict[str, Any]) -> Verdict:
     if got.get("t") != "str":
         return False, "a choice answer must be a string of option letters"
-    have = {c.upper() for c in got["v"] if c.strip() and c not in ",;"}
+    from crmlab.checks._core import option_letters
+
+    have = set(option_letters(got["v"]))
     keys = [expected["v"], *opts.get("accept", [])]
     for key in keys:
-        if have == {c.upper() for c in key if c.strip()}:
+        if have == set(option_letters(key)):
             return OK
     return False, "not the keyed option(s)"
 
