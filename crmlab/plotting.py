@@ -54,7 +54,7 @@ Examples
 >>> from crmlab.abc import abc_classify
 >>> from crmlab.datasets import load_distributors
 >>> ax = pareto_chart(abc_classify(load_distributors(), "sales", customer="distributor"),
-...                   value="sales", key="distributor")
+...                   value="sales", customer="distributor")
 >>> len(ax.patches)
 20
 >>> alt_text(ax)
@@ -78,7 +78,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from crmlab._validate import require_frame
+from crmlab._validate import describe_rows, renamed, require_frame
 from crmlab.fonts import FAMILY, FONT_FILE
 from crmlab.glossary import chinese_name, labels, to_english
 from crmlab.value import clv
@@ -325,9 +325,11 @@ _MAX_TICK_LABELS = 40
 def pareto_chart(
     abc_result: pd.DataFrame,
     value: Hashable = "sales",
-    key: Hashable | None = None,
+    customer: Hashable | None = None,
     ax: Axes | None = None,
     shares: Sequence[float] | None = (0.7, 0.2, 0.1),
+    *,
+    key: Hashable | None = None,
 ) -> Axes:
     """Pareto chart of an ABC classification: bars per customer and the cumulative share.
 
@@ -344,7 +346,7 @@ def pareto_chart(
         ``value``, ``cum_share`` and ``abc_class``. Not modified.
     value : column label, default "sales"
         The column that was classified.
-    key : column label, optional
+    customer : column label, optional
         Customer column for the tick labels; default the index. Tick labels are shown for up to
         40 customers.
     ax : Axes, optional
@@ -352,6 +354,8 @@ def pareto_chart(
     shares : three floats or None, default (0.7, 0.2, 0.1)
         The ``shares`` given to ``abc_classify``; the targets A and A + B are drawn as
         horizontal lines. ``None`` draws no target lines.
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
@@ -380,8 +384,9 @@ def pareto_chart(
     >>> plt.close(ax.figure)
     """
     frame = _require(abc_result, [value, "cum_share", "abc_class"], "abc_result")
-    if key is not None:
-        _require(frame, [key], "abc_result")
+    customer = renamed("pareto_chart", "key", "customer", key, customer)
+    if customer is not None:
+        _require(frame, [customer], "abc_result")
     values, cum = _columns(frame, value, "cum_share")
     if np.any(np.diff(cum) < -1e-12):
         raise ValueError(
@@ -392,7 +397,7 @@ def pareto_chart(
     unknown = sorted({str(c) for c in classes} - set(ABC_COLORS))
     if unknown:
         raise ValueError(f"abc_result['abc_class'] has labels other than A, B, C: {unknown}")
-    names = (frame.index if key is None else frame[key]).astype(str).tolist()
+    names = (frame.index if customer is None else frame[customer]).astype(str).tolist()
     n = len(frame)
     x = np.arange(n)
 
@@ -846,8 +851,10 @@ def value_matrix_chart(
     value_class: Hashable | None = "value_class",
     current_cut: float | None = None,
     future_cut: float | None = None,
-    key: Hashable | None = None,
+    customer: Hashable | None = None,
     ax: Axes | None = None,
+    *,
+    key: Hashable | None = None,
 ) -> Axes:
     """Scatter of customers by current and future value, with the four value-matrix quadrants.
 
@@ -866,13 +873,16 @@ def value_matrix_chart(
         Column with the class of each point (English or Chinese labels). If the column is
         missing or ``None``, classes are computed from the cuts ("high" = above the cut).
     current_cut, future_cut : float, optional
-        Where to draw the quadrant lines. Defaults: the cuts :func:`crmlab.value.value_matrix`
-        stored in ``data.attrs["value_matrix_cuts"]`` (keyed by column), else the medians
-        (``value_matrix``'s default).
-    key : column label, optional
+        Where to draw the quadrant lines; default the medians (``value_matrix``'s default).
+        With a ``value_class`` column made at other cuts, pass the cuts given to
+        :func:`crmlab.value.value_matrix`: a class column that disagrees with the lines drawn
+        is refused, naming the customers.
+    customer : column label, optional
         Label points with this column (default the index) when there are at most 30.
     ax : Axes, optional
         Draw here instead of on a new figure.
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
@@ -890,20 +900,24 @@ def value_matrix_chart(
     >>> plt.close(ax.figure)
     """
     frame = _require(data, [current, future], "data")
+    customer = renamed("value_matrix_chart", "key", "customer", key, customer)
     x, y = _columns(frame, current, future)
-    # value_matrix stores its cuts by column name: {current: cut, future: cut}
-    stored = frame.attrs.get("value_matrix_cuts", {})
-    stored = stored if isinstance(stored, dict) else {}
-    if current_cut is None:
-        current_cut = float(stored.get(current, np.nanmedian(x)))
-    if future_cut is None:
-        future_cut = float(stored.get(future, np.nanmedian(y)))
+    current_cut = float(np.nanmedian(x)) if current_cut is None else float(current_cut)
+    future_cut = float(np.nanmedian(y)) if future_cut is None else float(future_cut)
     group = labels("value_class")  # lead, iron, gold, platinum
+    grid = np.array([["lead", "iron"], ["gold", "platinum"]])
+    by_cuts = grid[(x > current_cut).astype(int), (y > future_cut).astype(int)]
     if value_class is not None and value_class in frame.columns:
         classes = np.array([to_english(str(c), "value_class") for c in frame[value_class]])
+        off = frame.index[classes != by_cuts]
+        if len(off):
+            raise ValueError(
+                f"column {value_class!r} does not match the quadrant lines at "
+                f"current_cut={current_cut:.6g}, future_cut={future_cut:.6g} for the customers "
+                f"{describe_rows(off)}: pass the cuts given to value_matrix"
+            )
     else:
-        grid = np.array([["lead", "iron"], ["gold", "platinum"]])
-        classes = grid[(x > current_cut).astype(int), (y > future_cut).astype(int)]
+        classes = by_cuts
 
     ax = _axes(ax, (7, 6))
     for label in group:
@@ -941,7 +955,7 @@ def value_matrix_chart(
             alpha=0.9,
             gid=f"quadrant:{label}",
         )
-    names = (frame.index if key is None else frame[key]).astype(str).tolist()
+    names = (frame.index if customer is None else frame[customer]).astype(str).tolist()
     if len(frame) <= 30:
         for xi, yi, name in zip(x, y, names, strict=True):
             ax.annotate(name, (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=8)

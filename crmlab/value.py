@@ -854,7 +854,8 @@ def value_matrix(
         A copy of ``data`` with a column ``value_class``, an ordered categorical
         lead < iron < gold < platinum (the glossary's order; Chinese names via
         ``crmlab.glossary.chinese_name(label, "value_class")``), replacing any column of that
-        name. The cuts used are in ``result.attrs["value_matrix_cuts"]``.
+        name. (The default cuts are the medians; :func:`crmlab.plotting.value_matrix_chart`
+        draws its quadrant lines there too, and needs the cuts when they are others.)
 
     Raises
     ------
@@ -903,5 +904,4 @@ def value_matrix(
     labels = grid[high_now.astype("int64"), high_later.astype("int64")]
     result = data.copy()
     result["value_class"] = pd.Categorical(labels, dtype=ordered_dtype("value_class"))
-    result.attrs["value_matrix_cuts"] = {current: cuts["current_cut"], future: cuts["future_cut"]}
     return result

@@ -44,7 +44,7 @@ A process over time:
 Examples
 --------
 >>> from crmlab.datasets import load_distributors
->>> w = abc_explorer(load_distributors(), "sales", key="distributor")
+>>> w = abc_explorer(load_distributors(), "sales", customer="distributor")
 >>> w.text
 'A: f e t d i n h p m | B: b l s o a | C: j r k c q g'
 >>> w.controls["a_share"].value = 0.8
@@ -419,14 +419,10 @@ class _CsmExplorer(Explorer):
             },
             index=pd.Index(levels, name="csm_level"),
         )
-        result.attrs["score"] = self.score
         return result
 
     def summary(self, result: pd.DataFrame) -> str:
-        return (
-            f"CSM score 满意度 = {result.attrs['score']:.4g} "
-            f"({result['respondents'].sum():g} respondents)"
-        )
+        return f"CSM score 满意度 = {self.score:.4g} ({result['respondents'].sum():g} respondents)"
 
     def table(self, result: pd.DataFrame) -> pd.DataFrame:
         return result.iloc[::-1]
@@ -459,8 +455,8 @@ def csm_explorer(
     -------
     Explorer
         Controls ``"count:<level>"`` and ``"score:<level>"`` for the seven English levels;
-        ``result`` is a frame per level (respondents, share, score, share x score) with the
-        satisfaction score in ``result.attrs["score"]`` and in the explorer's ``score``.
+        ``result`` is a frame per level (respondents, share, score, share x score); the
+        satisfaction score is the explorer's ``score``.
 
     Examples
     --------
@@ -479,11 +475,12 @@ def csm_explorer(
 
 
 class _AbcExplorer(Explorer):
-    def __init__(self, data: pd.DataFrame, value: Hashable, key: Hashable | None) -> None:
+    def __init__(self, data: pd.DataFrame, value: Hashable, customer: Hashable | None) -> None:
         from crmlab.abc import abc_classify
 
-        abc_classify(data, value, customer=key)  # check the data once, with a clear error
-        self._data, self._value, self._key = data, value, key
+        abc_classify(data, value, customer=customer)  # check the data once, with a clear error
+        self._data, self._value, self._key = data, value, customer
+        self.shares: tuple[float, float, float] = (0.7, 0.2, 0.1)
         controls = {
             "a_share": _slider("A share of the total A类目标占比", 0.7, 0.05, 0.95, 0.01),
             "b_share": _slider("B share of the total B类目标占比", 0.2, 0.01, 0.94, 0.01),
@@ -515,11 +512,10 @@ class _AbcExplorer(Explorer):
         c = 1.0 - a - b
         if c <= 1e-9:  # 0.7 + 0.3 leaves 5.6e-17 in floating point: nothing
             raise ValueError(f"the A and B shares ({a:.2f} + {b:.2f}) leave nothing for C")
-        result = abc_classify(
-            self._data, self._value, customer=self._key, shares=(a, b, c), rule=values["rule"]
+        self.shares = (a, b, c)
+        return abc_classify(
+            self._data, self._value, customer=self._key, shares=self.shares, rule=values["rule"]
         )
-        result.attrs["shares"] = (a, b, c)
-        return result
 
     def _names(self, result: pd.DataFrame, label: str) -> list[str]:
         rows = result[result["abc_class"] == label]
@@ -534,17 +530,23 @@ class _AbcExplorer(Explorer):
 
         table = abc_summary(result, self._value)
         table.insert(0, "类别", [chinese_name(str(c), "abc_class") for c in table.index])
-        table["target_share"] = result.attrs["shares"]
+        table["target_share"] = self.shares
         table["customers_in_class"] = [", ".join(self._names(result, str(c))) for c in table.index]
         return table
 
     def draw(self, result: pd.DataFrame, ax: Axes) -> None:
         from crmlab.plotting import pareto_chart
 
-        pareto_chart(result, self._value, key=self._key, ax=ax, shares=result.attrs["shares"])
+        pareto_chart(result, self._value, customer=self._key, ax=ax, shares=self.shares)
 
 
-def abc_explorer(data: pd.DataFrame, value: Hashable, key: Hashable | None = None) -> Explorer:
+def abc_explorer(
+    data: pd.DataFrame,
+    value: Hashable,
+    customer: Hashable | None = None,
+    *,
+    key: Hashable | None = None,
+) -> Explorer:
     """ABC classification with adjustable class targets and rule.
 
     Sliders set the A and B target shares of the total, C gets the rest. Moving the A slider
@@ -561,24 +563,29 @@ def abc_explorer(data: pd.DataFrame, value: Hashable, key: Hashable | None = Non
         One row per customer; not modified.
     value : column label
         Numeric column to classify by.
-    key : column label, optional
+    customer : column label, optional
         Customer column (default: the index).
+    key : column label, optional
+        Deprecated old name of ``customer`` (a ``FutureWarning``); removed in crmlab 0.3.
 
     Returns
     -------
     Explorer
         Controls ``a_share``, ``b_share``, ``rule``; ``result`` is the output of
-        ``abc_classify`` (sorted, with ``cum_share`` and ``abc_class``).
+        ``abc_classify`` (sorted, with ``cum_share`` and ``abc_class``) at the explorer's
+        ``shares``.
 
     Examples
     --------
     >>> from crmlab.datasets import load_distributors
-    >>> w = abc_explorer(load_distributors(), "sales", key="distributor")
+    >>> w = abc_explorer(load_distributors(), "sales", customer="distributor")
     >>> w.controls["rule"].value = "crossing"
     >>> w.text.split(" | ")[0]
     'A: f e t d i n h p m b'
     """
-    return _AbcExplorer(data, value, key)
+    from crmlab._validate import renamed
+
+    return _AbcExplorer(data, value, renamed("abc_explorer", "key", "customer", key, customer))
 
 
 # ============================================================================================

@@ -128,7 +128,7 @@ def value_frame() -> pd.DataFrame:
 
 
 CHARTS = {
-    "pareto": lambda: plotting.pareto_chart(distributors_abc(), "sales", key="distributor"),
+    "pareto": lambda: plotting.pareto_chart(distributors_abc(), "sales", customer="distributor"),
     "csm": lambda: plotting.csm_distribution(csm_counts()),
     "servqual": lambda: plotting.servqual_gap_chart(servqual_frame()),
     "rfm": lambda: plotting.rfm_heatmap(rfm_frame(), value="monetary"),
@@ -273,7 +273,7 @@ def test_show_displays_a_png_with_alt_text_and_closes_the_figure(monkeypatch):
 
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
-    ax = plotting.pareto_chart(distributors_abc(), "sales", key="distributor")
+    ax = plotting.pareto_chart(distributors_abc(), "sales", customer="distributor")
     number = ax.figure.number
     plotting.show(ax)
     (image,) = shown
@@ -323,7 +323,7 @@ def test_show_in_a_kernel_stores_one_png_output_with_alt_text():
 
 def test_pareto_chart_bars_line_and_targets():
     result = distributors_abc()
-    ax = plotting.pareto_chart(result, "sales", key="distributor")
+    ax = plotting.pareto_chart(result, "sales", customer="distributor")
     bars = ax.patches
     assert len(bars) == 20
     assert [b.get_height() for b in bars] == result["sales"].tolist()
@@ -523,9 +523,9 @@ def test_value_matrix_chart_quadrants_and_classes():
     for collection in ax.collections:
         label = collection.get_gid().split(":")[1]
         assert len(collection.get_offsets()) == counts[label]
-    cuts = data.attrs["value_matrix_cuts"]
     vertical, horizontal = (ln for ln in ax.lines if ln.get_gid() == "cut")
-    assert vertical.get_xdata()[0] == cuts["now"] and horizontal.get_ydata()[0] == cuts["later"]
+    assert vertical.get_xdata()[0] == data["now"].median()
+    assert horizontal.get_ydata()[0] == data["later"].median()
     quadrants = {
         t.get_gid(): t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("quadrant:")
     }
@@ -540,18 +540,22 @@ def test_value_matrix_chart_quadrants_and_classes():
     assert gold.get_position()[0] > 0.5 > gold.get_position()[1]
 
 
-def test_value_matrix_chart_uses_the_stored_cuts():
+def test_value_matrix_chart_draws_the_cuts_it_is_given():
     from crmlab.value import value_matrix
 
     data = value_matrix(
         value_frame().drop(columns="value_class"), "now", "later", current_cut=30.0, future_cut=70.0
     )
-    ax = plotting.value_matrix_chart(data, "now", "later")
+    ax = plotting.value_matrix_chart(data, "now", "later", current_cut=30.0, future_cut=70.0)
     vertical, horizontal = (ln for ln in ax.lines if ln.get_gid() == "cut")
     assert (vertical.get_xdata()[0], horizontal.get_ydata()[0]) == (30.0, 70.0)
-    explicit = plotting.value_matrix_chart(data, "now", "later", current_cut=40, future_cut=45)
+    with pytest.raises(ValueError, match="pass the cuts given to value_matrix"):
+        plotting.value_matrix_chart(data, "now", "later")  # the medians disagree with the classes
+    plain = data.drop(columns="value_class")
+    explicit = plotting.value_matrix_chart(plain, "now", "later", current_cut=40, future_cut=45)
     vertical, horizontal = (ln for ln in explicit.lines if ln.get_gid() == "cut")
     assert (vertical.get_xdata()[0], horizontal.get_ydata()[0]) == (40, 45)
+    plt.close("all")
 
 
 def test_value_matrix_chart_computes_classes_from_cuts():
@@ -635,7 +639,7 @@ def test_clv_vs_retention_matches_crmlab_value_and_the_closed_form():
         (
             "pareto",
             distributors_abc,
-            lambda d: plotting.pareto_chart(d, "sales", key="distributor"),
+            lambda d: plotting.pareto_chart(d, "sales", customer="distributor"),
         ),
         ("csm", csm_counts, plotting.csm_distribution),
         ("servqual", servqual_frame, plotting.servqual_gap_chart),
@@ -682,3 +686,36 @@ def test_import_crmlab_does_not_import_matplotlib_or_seaborn():
 def test_importing_plotting_does_load_matplotlib():
     """The laziness check above is not vacuous: the subprocess does see imported modules."""
     assert fresh_python("import sys, crmlab.plotting\nprint('matplotlib' in sys.modules)") == "True"
+
+
+def test_value_matrix_chart_refuses_classes_made_at_other_cuts():
+    from crmlab.value import value_matrix
+
+    data = value_frame().drop(columns="value_class")
+    fixed = value_matrix(data, "now", "later", current_cut=data["now"].max() - 1e-9, future_cut=0.0)
+    with pytest.raises(ValueError, match="does not match the quadrant lines at current_cut="):
+        plotting.value_matrix_chart(fixed, "now", "later")
+    cut = data["now"].max() - 1e-9
+    ax = plotting.value_matrix_chart(fixed, "now", "later", current_cut=cut, future_cut=0.0)
+    vertical = next(ln for ln in ax.lines if ln.get_gid() == "cut")
+    assert vertical.get_xdata()[0] == cut
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("chart", ["pareto_chart", "value_matrix_chart"])
+def test_key_is_a_deprecated_alias_of_customer_in_charts(chart):
+    if chart == "pareto_chart":
+        data, args = distributors_abc(), ("sales",)
+    else:
+        data, args = value_frame().reset_index(names="id"), ("now", "later")
+    column = "distributor" if chart == "pareto_chart" else "id"
+    draw = getattr(plotting, chart)
+    new = draw(data, *args, customer=column)
+    with pytest.warns(FutureWarning, match=rf"{chart}\(key=...\) is now {chart}\(customer=...\)"):
+        old = draw(data, *args, key=column)
+
+    def labels(ax):
+        return sorted(t.get_text() for t in ax.texts) + [t.get_text() for t in ax.get_xticklabels()]
+
+    assert labels(old) == labels(new) and any(str(v) in labels(new) for v in data[column])
+    plt.close("all")

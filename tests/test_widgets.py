@@ -48,7 +48,7 @@ def check_widget_contract(w: widgets.Explorer) -> None:
 
 @pytest.fixture
 def abc() -> widgets.Explorer:
-    return widgets.abc_explorer(load_distributors(), "sales", key="distributor")
+    return widgets.abc_explorer(load_distributors(), "sales", customer="distributor")
 
 
 def test_abc_explorer_starts_at_the_lecture_example(abc):
@@ -106,7 +106,7 @@ def test_b_share_maximum_follows_a(abc):
     b = abc.controls["b_share"]
     assert b.max == pytest.approx(0.04)
     assert b.value <= b.max and abc.error is None
-    assert abc.result.attrs["shares"][2] >= 0.01 - 1e-12
+    assert abc.shares[2] >= 0.01 - 1e-12
 
 
 def test_invalid_shares_show_an_error_and_no_result(abc):
@@ -134,14 +134,14 @@ def test_hold_recomputes_once(abc, monkeypatch):
 def test_abc_explorer_leaves_the_data_unchanged():
     data = load_distributors()
     before = data.copy()
-    w = widgets.abc_explorer(data, "sales", key="distributor")
+    w = widgets.abc_explorer(data, "sales", customer="distributor")
     w.controls["a_share"].value = 0.5
     pd.testing.assert_frame_equal(data, before)
 
 
 def test_abc_explorer_rejects_bad_data():
     with pytest.raises(ValueError, match="no column"):
-        widgets.abc_explorer(load_distributors(), "profit", key="distributor")
+        widgets.abc_explorer(load_distributors(), "profit", customer="distributor")
 
 
 # --------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_csm_explorer_score_follows_the_tables():
     w = widgets.csm_explorer(counts)
     check_widget_contract(w)
     assert w.score == pytest.approx(1.2)
-    assert w.result.attrs["score"] == w.score
+    assert w.score == pytest.approx(float(w.result["share_x_score"].sum()))
     assert list(w.result.index) == labels("csm_level")
     w.controls["score:very satisfied"].value = 5  # 2 respondents x 2 more points / 10
     assert w.score == pytest.approx(1.6)
@@ -317,3 +317,17 @@ def test_import_crmlab_does_not_import_ipywidgets():
         cwd=Path(crmlab.__file__).resolve().parent.parent,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_abc_explorer_key_is_a_deprecated_alias_and_no_data_rides_in_attrs():
+    with pytest.warns(
+        FutureWarning, match=r"abc_explorer\(key=...\) is now abc_explorer\(customer=...\)"
+    ):
+        old = widgets.abc_explorer(load_distributors(), "sales", key="distributor")
+    new = widgets.abc_explorer(load_distributors(), "sales", customer="distributor")
+    assert old.text == new.text and new.text.startswith("A: f e t d i n h p m")
+    new.controls["a_share"].value = 0.8
+    assert new.shares == pytest.approx((0.8, 0.1, 0.1))
+    assert new.result.attrs == {}
+    csm = widgets.csm_explorer()
+    assert csm.result.attrs == {} and f"{csm.score:.4g}" in csm.text

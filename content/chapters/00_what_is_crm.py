@@ -152,7 +152,7 @@ ranked = crmlab.abc_classify(customers_2024.reset_index(), "spend", customer="cu
 crmlab.abc_summary(ranked, "spend")
 
 # %% id="code-09"
-ax = pareto_chart(ranked, value="spend", key="customer_id")
+ax = pareto_chart(ranked, value="spend", customer="customer_id")
 show(ax)
 
 # %% [markdown] id="md-10"

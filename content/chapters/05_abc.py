@@ -168,7 +168,7 @@ crmlab.abc_summary(abc, "sales")
 # of the total as a line, with the class targets as dashed lines.
 
 # %% id="code-20"
-ax = pareto_chart(abc, value="sales", key="distributor")
+ax = pareto_chart(abc, value="sales", customer="distributor")
 show(ax)
 
 # %% [markdown] id="md-21"
@@ -208,7 +208,7 @@ by_amount.groupby("abc_class", observed=False)["distributor"].agg(lambda s: " ".
 # NBVAL_IGNORE_OUTPUT
 from crmlab.widgets import abc_explorer
 
-abc_explorer(distributors, "sales", key="distributor")
+abc_explorer(distributors, "sales", customer="distributor")
 
 # %% [markdown] id="md-25"
 # ### Try it yourself

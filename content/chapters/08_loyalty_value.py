@@ -376,7 +376,7 @@ four_classes
 # %% id="code-27"
 business = datasets.load_b2b_customers()
 matrix = crmlab.value_matrix(business, "current_value", "future_value")
-print("cuts (medians):", matrix.attrs["value_matrix_cuts"])
+print("cuts (medians):", {c: float(business[c].median()) for c in ("current_value", "future_value")})
 by_class = matrix.groupby("value_class", observed=False).agg(
     customers=("customer_id", "size"), current=("current_value", "sum"), future=("future_value", "sum")
 )
@@ -384,7 +384,7 @@ by_class.assign(current_share=by_class["current"] / by_class["current"].sum(),
                 future_share=by_class["future"] / by_class["future"].sum())
 
 # %% id="code-28"
-ax = value_matrix_chart(matrix, "current_value", "future_value", key="customer_id")
+ax = value_matrix_chart(matrix, "current_value", "future_value", customer="customer_id")
 ax.set_xscale("log")  # values are skewed: a few large customers; log axes spread the rest out
 ax.set_yscale("log")
 show(ax)
