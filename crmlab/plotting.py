@@ -244,8 +244,21 @@ def _set_alt(ax: Axes, text: str) -> Axes:
 
 
 def _bi(en: str, zh: str) -> str:
-    """English label with the Chinese one in parentheses: axis labels and titles."""
-    return f"{en} ({zh})"
+    """A label in the notebook's language with the other in brackets: axis labels and titles.
+
+    ``"retention rate (客户保持率)"`` in an English notebook, ``"客户保持率（retention rate）"`` in
+    a Chinese one (``crmlab.set_language("zh")``), the way the two editions' prose gives terms.
+    """
+    from crmlab._i18n import get_language
+
+    return f"{zh}（{en}）" if get_language() == "zh" else f"{en} ({zh})"
+
+
+def _say(en: str, zh: str) -> str:
+    """A phrase of a title in the notebook's language only (the terms around it are bilingual)."""
+    from crmlab._i18n import get_language
+
+    return zh if get_language() == "zh" else en
 
 
 def _term(en: str) -> str:
@@ -555,7 +568,10 @@ def csm_distribution(counts: pd.Series | Mapping[str, float], ax: Axes | None = 
     ax.set_ylabel(_bi("respondents", "人数"))
     ax.set_ylim(0, table.max() * 1.2)
     ax.set_xlabel(_term("seven-level CSM scale"))
-    ax.set_title(f"{_term('customer satisfaction measurement (CSM)')}: {total:g} respondents")
+    ax.set_title(
+        f"{_term('customer satisfaction measurement (CSM)')}: "
+        + _say(f"{total:g} respondents", f"{total:g}位受访者")
+    )
 
     top = table.idxmax()
     satisfied = table.iloc[4:].sum() / total
@@ -659,7 +675,10 @@ def servqual_gap_chart(gaps: pd.DataFrame, ax: Axes | None = None) -> Axes:
     if "overall" in [n.lower() for n in names] and len(names) > 1:
         ax.axhline(len(names) - 1.5, color="0.6", linewidth=0.8)
     ax.set_xlabel(_bi("mean rating", "平均评分"))
-    ax.set_title(f"SERVQUAL ({chinese_name('SERVQUAL', 'term')}): gap = P - E")
+    ax.set_title(
+        f"SERVQUAL ({chinese_name('SERVQUAL', 'term')}): "
+        + _say("gap = P - E", "差距 = 感知 P - 期望 E")
+    )
     ax.legend(loc="lower left", fontsize=8)
     ax.grid(axis="x", alpha=0.3)
 
@@ -1084,7 +1103,7 @@ def lifecycle_curve(stage_counts: pd.DataFrame | None = None, ax: Axes | None = 
         if group == "lifecycle_stage"
         else _bi("relationship development stages", "关系发展阶段")
     )
-    ax.set_title(f"{title}: customers per stage")
+    ax.set_title(f"{title}: " + _say("customers per stage", "各阶段的客户"))
     ax.legend(**_LEGEND_BESIDE)
 
     last = table.iloc[-1]
@@ -1159,7 +1178,7 @@ def _lifecycle_schematic(ax: Axes | None) -> Axes:
     ax.set_yticks([])
     ax.set_xlabel(_bi("time", "时间"))
     ax.set_ylabel(_bi("per customer (schematic)", "每位客户, 示意"))
-    ax.set_title(f"{_term('customer lifecycle')}: revenue and profit")
+    ax.set_title(f"{_term('customer lifecycle')}: " + _say("revenue and profit", "收入与利润"))
     ax.legend(loc="center right", fontsize=8)
     return _set_alt(
         ax,
@@ -1240,8 +1259,16 @@ def clv_vs_retention(
     ax.set_ylabel(
         _bi("customer lifetime value, CLV", chinese_name("customer lifetime value (CLV)", "term"))
     )
-    horizon = "unlimited horizon" if periods is None else f"{periods} periods"
-    ax.set_title(f"CLV vs retention: margin {margin:g} per period, {horizon}")
+    if periods is None:
+        horizon = _say("unlimited horizon", "不限期")
+    else:
+        horizon = _say(f"{periods} periods", f"{periods}期")
+    ax.set_title(
+        _say(
+            f"CLV vs retention: margin {margin:g} per period, {horizon}",
+            f"客户终身价值与客户保持率：每期利润 {margin:g}，{horizon}",
+        )
+    )
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
 

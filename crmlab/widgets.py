@@ -114,12 +114,40 @@ def _slider(
         min=low,
         max=high,
         step=step,
-        description=description,
+        description=localised(description),
         continuous_update=False,
         style=_WIDE,
         layout=_SLIDER_LAYOUT,
         **options,
     )
+
+
+def localised(label: str) -> str:
+    """A bilingual control label ("English 中文") with the notebook's language first.
+
+    >>> import crmlab
+    >>> localised("retention rate 客户保持率")
+    'retention rate 客户保持率'
+    >>> crmlab.set_language("zh")
+    >>> localised("retention rate 客户保持率"), localised("periods 期数 (0 = unlimited 无限)")
+    ('客户保持率 retention rate', '期数 (0 = unlimited 无限) periods')
+    >>> crmlab.set_language("en")
+    """
+    import re
+
+    from crmlab._i18n import get_language
+
+    found = re.search(r"[\u4e00-\u9fff]", label)
+    if get_language() != "zh" or found is None or found.start() == 0:
+        return label
+    return f"{label[found.start() :]} {label[: found.start()].strip()}"
+
+
+def _pick(english: str, chinese: str) -> str:
+    """The label of the notebook's language."""
+    from crmlab._i18n import get_language
+
+    return chinese if get_language() == "zh" else english
 
 
 class Explorer(widgets.VBox):
@@ -386,13 +414,13 @@ class _CsmExplorer(Explorer):
                 value=count_of.get(level, 0.0),
                 min=0,
                 max=1e12,
-                description=f"respondents 人数 · {zh} {level}",
+                description=_pick(f"respondents 人数 · {zh} {level}", f"人数 · {zh}（{level}）"),
                 style=_WIDE,
                 layout=_BOX_LAYOUT,
             )
             controls[f"score:{level}"] = widgets.FloatText(
                 value=score_of.get(level, 0.0),
-                description=f"score 分值 · {zh} {level}",
+                description=_pick(f"score 分值 · {zh} {level}", f"分值 · {zh}（{level}）"),
                 style=_WIDE,
                 layout=_BOX_LAYOUT,
             )
@@ -490,7 +518,7 @@ class _AbcExplorer(Explorer):
                     ("crossing customer joins the higher class 跨线者归上一类", "crossing"),
                 ],
                 value="not_exceed",
-                description="rule 规则",
+                description=localised("rule 规则"),
                 style=_WIDE,
             ),
         }

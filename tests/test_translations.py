@@ -469,3 +469,38 @@ def test_a_chinese_notebook_accepts_full_width_numbers_and_choice_letters():
     for typed in ("Ａ，Ｃ", "A、C", "c; a"):
         assert compare(serialise("AC"), serialise(typed), {"kind": "choice"})[0], typed
     assert not compare(serialise("AC"), serialise("Ａ，Ｂ"), {"kind": "choice"})[0]
+
+
+def test_charts_and_controls_speak_the_notebook_language():
+    import matplotlib.pyplot as plt
+
+    import crmlab
+    from crmlab import plotting, widgets
+    from crmlab.abc import abc_classify
+    from crmlab.datasets import load_distributors
+
+    result = abc_classify(load_distributors(), "sales", customer="distributor")
+    english = plotting.pareto_chart(result, "sales", customer="distributor")
+    try:
+        crmlab.set_language("zh")
+        chinese = plotting.pareto_chart(result, "sales", customer="distributor")
+        clv = plotting.clv_vs_retention(100, discount=[0.1])
+        explorer = widgets.csm_explorer()
+    finally:
+        crmlab.set_language("en")
+    assert english.get_xlabel() == "customer, ranked by sales (客户, 按sales排序)"
+    assert chinese.get_xlabel() == "客户, 按sales排序（customer, ranked by sales）"
+    assert (
+        chinese.get_title()
+        == "ABC客户分类（ABC customer classification）: 帕累托图（Pareto chart）"
+    )
+    assert clv.get_title().startswith("客户终身价值与客户保持率：每期利润 100")
+    assert (
+        explorer.controls["count:very satisfied"].description == "人数 · 很满意（very satisfied）"
+    )
+    assert (
+        widgets.csm_explorer()
+        .controls["count:very satisfied"]
+        .description.startswith("respondents")
+    )
+    plt.close("all")
