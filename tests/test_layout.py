@@ -32,7 +32,15 @@ PACKAGE = REPO / "crmlab"
 STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 
 # the library's own modules that may use more than numpy and pandas (plots, widgets, the font tool)
-PRESENTATION = {"crmlab.plotting", "crmlab.widgets", "crmlab.fonts", "crmlab.fonts.build_subset"}
+# modules that draw or talk to the notebook: they may import matplotlib, ipywidgets, IPython
+# (crmlab._i18n installs the Chinese keyboard's input transformer in the kernel)
+PRESENTATION = {
+    "crmlab.plotting",
+    "crmlab.widgets",
+    "crmlab.fonts",
+    "crmlab.fonts.build_subset",
+    "crmlab._i18n",
+}
 LIBRARY_THIRD_PARTY = {"numpy", "pandas"}
 SHIMS = {"crmlab.course.grading": "crmlab.grading.preprocessors", "crmlab.course.cli": "crmlab.cli"}
 # what crmlab.course may take from crmlab.grading: release.py builds and writes the answer key
