@@ -77,7 +77,7 @@ LINT    := crmlab tests bench
 test: $(TESTENV)
 	$(BIN)/ruff check $(LINT)
 	$(BIN)/ruff format --check $(LINT)
-	$(PYTEST) -n $(JOBS) --dist loadfile tests crmlab
+	$(PYTEST) -n $(JOBS) --dist loadgroup tests crmlab
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval $(NBVAL) --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks zh/notebooks
 	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax $(NBVAL) solutions exercises zh/exercises
 

@@ -79,6 +79,17 @@ def fill(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.Noteboo
     return out
 
 
+def graded_points(nb: nbformat.NotebookNode) -> tuple[dict[str, float], dict[str, float]]:
+    """The points of ``nb``'s graded cells by grade id: (automatically graded, written answers)."""
+    auto, manual = {}, {}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("grade"):
+            automatic = cell.cell_type == "code" and not meta.get("solution")
+            (auto if automatic else manual)[meta["grade_id"]] = meta["points"]
+    return auto, manual
+
+
 def solution_answers(root: Path, assignment: str) -> dict[str, str]:
     """The solution's answer cells, as a student who got everything right would write them."""
     nb = nbformat.read(root / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
@@ -113,6 +124,13 @@ def scores(root: Path, assignment: str) -> dict[str, float]:
         for r in read_scores(root, assignment, submitted_students(root, assignment))
         if r.ok
     }
+
+
+def feedback_page(root: Path, assignment: str, student: str) -> str:
+    """The feedback page that ``crmlab feedback`` wrote for ``student``."""
+    return (root / "feedback" / student / assignment / f"{assignment}.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def question_results(root: Path, assignment: str, student: str) -> dict[str, bool]:

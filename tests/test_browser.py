@@ -155,9 +155,8 @@ def screenshots(request: pytest.FixtureRequest) -> Iterator[Path]:
         warnings.warn(line, stacklevel=1)
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Chromium with a fresh profile, driven by Playwright (one per module)."""
+def chromium_context(tmp_path_factory: pytest.TempPathFactory, width: int) -> Iterator[Any]:
+    """Chromium with a fresh profile, driven by Playwright: yields its browser context."""
     executable = require_tool("chromium", "the browser tests drive it", "apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
@@ -168,7 +167,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             executable_path=executable,
             args=CHROMIUM_FLAGS,
             headless=True,
-            viewport={"width": 1400, "height": 1000},
+            viewport={"width": width, "height": 1000},
             locale="en-US",
         )
     except Exception:
@@ -178,6 +177,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     yield context
     context.close()
     playwright.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Chromium with a fresh profile, driven by Playwright (one per module)."""
+    yield from chromium_context(tmp_path_factory, width=1400)
 
 
 @dataclass

@@ -26,14 +26,13 @@ from tests.grading_helpers import (
     solution_answers,
     submit,
 )
-from tests.system_tools import require_tool
-from tests.test_browser import CHROMIUM_FLAGS, SCREENSHOTS
+from tests.test_browser import SCREENSHOTS, chromium_context
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 A = "08_loyalty_value"
 MIXED = {
-    # two typical mistakes (see tests/test_grading_loyalty_value.py): rows counted as purchases, and a
+    # two typical mistakes (see tests/grading_cases/loyalty_value.py): rows counted as purchases, and a
     # lifetime value whose sum starts at t = 0
     "q1": "repeat_rate = float((cdnow.groupby('customer_id').size() >= 2).mean())",
     "q6": (
@@ -59,26 +58,7 @@ RAW_TEX = ("$", "\\mathrm", "\\frac", "\\sum", "\\begin")
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Chromium with a fresh profile, as in tests/test_browser.py."""
-    executable = require_tool("chromium", "the browser tests drive it", "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=executable,
-            args=CHROMIUM_FLAGS,
-            headless=True,
-            viewport={"width": 1200, "height": 1000},
-            locale="en-US",
-        )
-    except Exception:
-        playwright.stop()
-        raise
-    context.set_default_timeout(30_000)
-    yield context
-    context.close()
-    playwright.stop()
+    yield from chromium_context(tmp_path_factory, width=1200)
 
 
 @pytest.fixture(scope="module")

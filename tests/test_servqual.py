@@ -218,34 +218,26 @@ def test_duplicate_columns():
         servqual_gaps(p, p, {"a": "x"})
 
 
-def test_missing_cell_names_frame_column_and_row():
-    p, e = two_respondents()
-    e = e.astype("float64")
-    e.loc[1, "q7"] = np.nan
-    with pytest.raises(
-        ValueError, match=r"expectations: column 'q7' has missing values in rows \[1\]"
-    ):
-        servqual_gaps(p, e)
-
-
-def test_infinite_cell():
-    p, e = two_respondents()
-    p = p.astype("float64")
-    p.loc[0, "q2"] = np.inf
-    with pytest.raises(
-        ValueError, match=r"perceptions: column 'q2' has infinite values in rows \[0\]"
-    ):
-        servqual_gaps(p, e)
-
-
-def test_non_numeric_cell_names_frame_column_and_row():
-    p, e = two_respondents()
-    p = p.astype(object)
-    p.loc[1, "q9"] = "good"
-    with pytest.raises(
-        TypeError, match=r"perceptions: column 'q9' must be numeric; rows \[1\] hold \['good'\]"
-    ):
-        servqual_gaps(p, e)
+@pytest.mark.parametrize(
+    ("cell", "error", "pattern"),
+    [
+        (("expectations", 1, "q7", np.nan), ValueError, r"has missing values in rows \[1\]"),
+        (("perceptions", 0, "q2", np.inf), ValueError, r"has infinite values in rows \[0\]"),
+        (
+            ("perceptions", 1, "q9", "good"),
+            TypeError,
+            r"must be numeric; rows \[1\] hold \['good'\]",
+        ),
+    ],
+    ids=["missing", "infinite", "non-numeric"],
+)
+def test_a_bad_cell_names_frame_column_and_row(cell, error, pattern):
+    name, row, column, value = cell
+    frames = dict(zip(["perceptions", "expectations"], two_respondents(), strict=True))
+    frames[name] = frames[name].astype(object if isinstance(value, str) else "float64")
+    frames[name].loc[row, column] = value
+    with pytest.raises(error, match=rf"{name}: column '{column}' {pattern}"):
+        servqual_gaps(frames["perceptions"], frames["expectations"])
 
 
 @pytest.mark.parametrize(
