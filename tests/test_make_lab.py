@@ -29,12 +29,21 @@ def get(port: int, path: str) -> object:
         return json.loads(r.read())
 
 
-def test_make_lab_serves_the_workspace(tmp_path: Path):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_make_lab_serves_the_workspace(tmp_path: Path, lang: str):
     work = tmp_path / "work"
     port = free_port()
     args = f"--no-browser --ServerApp.token={TOKEN} --ServerApp.ip=127.0.0.1 --LabApp.news_url=None"
     proc = subprocess.Popen(
-        ["make", "-s", "lab", f"WORK={work}", f"PORT={port}", f"LAB_ARGS={args}"],
+        [
+            "make",
+            "-s",
+            "lab",
+            f"COURSE_LANG={lang}",
+            f"WORK={work}",
+            f"PORT={port}",
+            f"LAB_ARGS={args}",
+        ],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -69,6 +78,18 @@ def test_make_lab_serves_the_workspace(tmp_path: Path):
         assert {item["name"] for item in get(port, "/api/contents/docs")["content"]} == {
             "sources.md"
         }
+        chapter = get(port, "/api/contents/notebooks/05_abc.ipynb")["content"]
+        title = chapter["cells"][0]["source"]
+        locale = json.loads(
+            get(port, "/lab/api/settings/@jupyterlab/translation-extension:plugin")["raw"] or "{}"
+        )
+        if lang == "zh":  # the Chinese edition, and JupyterLab in Chinese for this workspace only
+            assert title.startswith("# 第5章 · ABC客户分类管理")
+            assert locale.get("locale") == "zh_CN"
+            assert "# 作业5 · " in json.dumps(exercise["content"], ensure_ascii=False)
+        else:
+            assert title.startswith("# Chapter 5 · ABC customer classification")
+            assert locale.get("locale", "default") != "zh_CN"
         kernels = get(port, "/api/kernelspecs")
         assert "python3" in kernels["kernelspecs"]
         extensions = {e["name"] for e in get(port, "/lab/api/extensions")}

@@ -78,7 +78,10 @@ def checks_module(assignment: str) -> str:
         )
     module = f"crmlab.checks.{found['slug']}"
     if importlib.util.find_spec(module) is None:
-        raise ValueError(f"unknown assignment {assignment!r}: crmlab has no module {module}")
+        # an ImportError, as the import would raise: the grader's preflight recognises it
+        raise ModuleNotFoundError(
+            f"No module named {module!r} (the checks of assignment {assignment!r})", name=module
+        )
     return module
 
 
